@@ -1,0 +1,1 @@
+"""Recovery Guide: an Alexa skill that answers questions about getting off opioids."""

@@ -1,0 +1,1 @@
+"""Per-user storage behind one small interface (see base.UserStore)."""
