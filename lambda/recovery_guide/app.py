@@ -1,0 +1,114 @@
+"""The skill, built once per process, and the one function that runs a request envelope through it.
+
+The Lambda entry point, the local HTTP server and the CLI all call `invoke()`, so what runs
+locally is what runs on Lambda.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model import RequestEnvelope
+
+from . import config as config_module
+from . import library
+from .handlers import answers, can_fulfill, conversation, crisis, errors, events, helplines, privacy
+from .interceptors import LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
+from .services import Services
+
+log = logging.getLogger(__name__)
+
+_serializer = DefaultSerializer()
+
+
+class ForeignSkillError(Exception):
+    """The request names another skill's id: refused."""
+
+
+def build(services: Services):
+    sb = SkillBuilder()
+    # Order matters: events and CanFulfill have no session; crisis runs before any other intent.
+    for handler in (events.HANDLERS + can_fulfill.HANDLERS + crisis.HANDLERS + answers.HANDLERS
+                    + helplines.HANDLERS + privacy.HANDLERS + extra_handlers()
+                    + conversation.HANDLERS + conversation.LAST_HANDLERS):
+        sb.add_request_handler(handler)
+    sb.add_exception_handler(errors.CatchAllExceptionHandler())
+    sb.add_global_request_interceptor(ServicesInterceptor(services))
+    sb.add_global_response_interceptor(LogResponseInterceptor())
+    # The id is checked in invoke() so a foreign request is refused before any work is done.
+    return sb.create()
+
+
+def extra_handlers() -> list:
+    """Handlers of the capabilities that live in their own modules (phone, affirmations, reminders)."""
+    found = []
+    for name in ("phone", "affirmations", "reminders"):
+        try:
+            module = __import__(f"{__package__}.handlers.{name}", fromlist=["HANDLERS"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.handlers.{name}":
+                raise
+            continue
+        found.extend(module.HANDLERS)
+    return found
+
+
+class RecoveryGuide:
+    def __init__(self, config: config_module.Config | None = None, store=None):
+        self.config = config or config_module.load()
+        self.services = Services(self.config, store)
+        library.load()  # content first: a broken library fails at start, not on a person's question
+        self.skill = build(self.services)
+
+    def invoke(self, event: dict, context=None) -> dict:
+        """A request envelope (parsed JSON) in, a response envelope (JSON-ready dict) out."""
+        self._check_skill_id(event)
+        try:
+            envelope = _serializer.deserialize(json.dumps(event), RequestEnvelope)
+        except Exception as exc:  # noqa: BLE001 - unknown request types or odd shapes still get an answer
+            log.warning("unreadable_envelope type=%s", type(exc).__name__)
+            return self._minimal_response(event)
+        if envelope.request is None:
+            return self._minimal_response(event)
+        response = self.skill.invoke(request_envelope=envelope, context=context)
+        return _serializer.serialize(response)
+
+    @staticmethod
+    def last_topic():
+        return LAST_TOPIC.get()
+
+    def _check_skill_id(self, event: dict) -> None:
+        if not self.config.skill_id:
+            return
+        app_id = _dig(event, "context", "System", "application", "applicationId") or \
+            _dig(event, "session", "application", "applicationId")
+        if app_id != self.config.skill_id:
+            raise ForeignSkillError("request for another skill")
+
+    def _minimal_response(self, event: dict) -> dict:
+        LAST_TOPIC.set(None)
+        request_type = _dig(event, "request", "type")
+        if request_type in ("LaunchRequest", "IntentRequest"):
+            prompts = library.load().pack(_dig(event, "request", "locale"))["prompts"]
+            return {"version": "1.0", "response": {
+                "outputSpeech": {"type": "SSML", "ssml": f"<speak>{prompts['fallback']}</speak>"},
+                "reprompt": {"outputSpeech": {"type": "SSML", "ssml": f"<speak>{prompts['reprompt']}</speak>"}},
+                "shouldEndSession": False}}
+        return {"version": "1.0", "response": {}}
+
+
+def _dig(obj, *keys):
+    for key in keys:
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(key)
+    return obj
+
+
+@lru_cache(maxsize=1)
+def get() -> RecoveryGuide:
+    """The process's one skill (Lambda keeps it between invocations of a warm container)."""
+    return RecoveryGuide()

@@ -1,0 +1,244 @@
+"""content/ → lambda/recovery_guide/data/library.json: every answer rendered once per country.
+
+Jinja2 renders the SSML here, at build time, with autoescaping on, so the request path reads
+finished speech and never imports Jinja2 or YAML.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import jinja2
+from markupsafe import Markup
+
+from .. import ssml
+from ..locales import BRITISH_SPELLING
+from ..textnorm import features
+from .content import COUNTRIES, Content, entry_countries, load
+from .spelling import british
+
+GENERIC = "XX"
+DATA_PATH = os.path.join(os.path.dirname(__file__), "..", "data", "library.json")
+_TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+_DIGIT_NAMES = "Zero One Two Three Four Five Six Seven Eight Nine".split()
+
+
+def intent_name(entry_id: str) -> str:
+    """Alexa intent names allow letters and underscores only: "naloxone-2" → "AskNaloxoneTwoIntent"."""
+    parts = re.split(r"[^a-zA-Z0-9]+", entry_id)
+    camel = "".join(p[:1].upper() + p[1:] for p in parts if p)
+    camel = re.sub(r"\d", lambda m: _DIGIT_NAMES[int(m.group(0))], camel)
+    return f"Ask{camel}Intent"
+
+
+class Renderer:
+    def __init__(self, content: Content):
+        self.content = content
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=True,
+                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+        self.prompt_env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        # Every number a person may need to dial, so answers read them digit by digit wherever they appear.
+        self.numbers = {line["number"] for line in content.helplines.values() if line.get("number")}
+        self.numbers |= {c["emergency"]["number"] for c in content.countries.values()}
+
+    # -- helpers ------------------------------------------------------------------------------
+    def speakable(self, text: str, country: str) -> Markup:
+        """Plain content text → escaped SSML, with known phone numbers read digit by digit."""
+        text = " ".join(str(text).split())
+        if country in BRITISH_SPELLING:
+            text = british(text)
+        out = ssml.escape(text)
+        for number in sorted(self.numbers, key=len, reverse=True):
+            pattern = r"(?<![\d-])" + re.escape(ssml.escape(number)) + r"(?![\d-])"
+            out = re.sub(pattern, lambda m: "\x00" + m.group(0) + "\x01", out)
+        out = re.sub("\x00([^\x01]*)\x01", lambda m: ssml.phone(m.group(1)), out)
+        return Markup(out)
+
+    def plain(self, text: str, country: str) -> str:
+        text = " ".join(str(text).split())
+        return british(text) if country in BRITISH_SPELLING else text
+
+    def prompt(self, key: str, country: str, **extra) -> str:
+        variables = self.prompt_variables(country)
+        variables.update(extra)
+        text = self.prompt_env.from_string(self.content.prompts[key]).render(**variables)
+        return " ".join(text.split())
+
+    def prompt_variables(self, country: str) -> dict:
+        info = self.content.countries.get(country)
+        if info is None:
+            return {"emergency": Markup("your local emergency number"),
+                    "emergency_text": "your local emergency number", "helpline_name": "a local helpline"}
+        number = info["emergency"]["number"]
+        line = self.content.helplines.get(info.get("drug_helpline") or "")
+        return {"emergency": Markup(ssml.phone(number, info["emergency"].get("spoken"))), "emergency_text": number,
+                "helpline_name": line["name"] if line else "a local helpline"}
+
+    def line_view(self, line_id: str | None, country: str) -> dict | None:
+        line = self.content.helplines.get(line_id or "")
+        if not line:
+            return None
+        facts = []
+        if line.get("cost"):
+            facts.append(str(line["cost"]))
+        if line.get("confidential"):
+            facts.append("confidential")
+        if line.get("hours"):
+            facts.append("open " + str(line["hours"]))
+        fact_text = ", ".join(facts[:-1]) + (", and " if len(facts) > 1 else "") + facts[-1] if facts else ""
+        return {
+            "id": line["id"], "name": self.plain(line["name"], country), "number": line["number"],
+            "number_ssml": Markup(ssml.phone(line["number"], line.get("spoken"))),
+            "purpose": self.plain(line["purpose"], country) if line.get("purpose") else None,
+            "text": self.speakable(line["text"], country) if line.get("text") else None,
+            "hours": self.plain(line["hours"], country) if line.get("hours") else None,
+            "facts": self.plain(fact_text, country) if fact_text else None,
+            "confidential": bool(line.get("confidential")),
+        }
+
+    # -- packs ---------------------------------------------------------------------------------
+    def pack(self, country: str) -> dict:
+        return {
+            "country": country,
+            "emergency": (self.content.countries.get(country) or {}).get("emergency", {}).get("number"),
+            "prompts": self.prompts(country),
+            "crisis": self.crisis(country),
+            "helpline": self.helpline(country, "helpline"),
+            "treatment": self.helpline(country, "treatment"),
+            "entries": self.entries(country),
+        }
+
+    def prompts(self, country: str) -> dict:
+        keys = [k for k in self.content.prompts if k not in ("more_offer", "more_offer_alone", "next_offer",
+                                                                 "source", "help_card", "help_card_title")]
+        out = {k: self.prompt(k, country) for k in keys}
+        out["help_card"] = {"title": self.content.prompts["help_card_title"],
+                            "text": ssml.to_text(self.prompt("help_card", country))}
+        return out
+
+    def crisis(self, country: str) -> dict:
+        info = self.content.countries.get(country)
+        variables = self.prompt_variables(country)
+        steps = [self.speakable(s, country) for s in (info or {}).get("overdose", {}).get("steps", [])]
+        if not steps:   # the generic pack: the CDC steps are not country-specific
+            steps = [self.speakable(s, country) for s in self.content.countries["US"]["overdose"]["steps"]]
+        overdose = self.env.get_template("overdose.ssml.j2").render(emergency=variables["emergency"], steps=steps)
+        line = self.line_view((info or {}).get("crisis_line"), country)
+        suicide = self.env.get_template("suicide.ssml.j2").render(emergency=variables["emergency"], line=line)
+        number = variables["emergency_text"]
+        return {
+            "crisis_overdose": {
+                "speech": overdose, "reprompt": f"Call {ssml.escape(number)} now. Say repeat to hear the steps again.",
+                "card": {"title": f"Overdose: call {number} now", "text": ssml.to_text(overdose)},
+                "lines": [],
+            },
+            "crisis_suicide": {
+                "speech": suicide,
+                "reprompt": "Would you like me to repeat that" + (", or send the number to your phone?" if line else "?"),
+                "card": {"title": f"Help now: {number}" + (f" or {line['number']}" if line else ""),
+                         "text": ssml.to_text(suicide)},
+                "lines": [line["id"]] if line else [],
+            },
+        }
+
+    def helpline(self, country: str, which: str) -> dict:
+        info = self.content.countries.get(country) or {}
+        if which == "helpline":
+            ids = [info.get("drug_helpline"), info.get("crisis_line")]
+            extra = None
+        else:
+            ids = [info.get("treatment_line")]
+            extra = self.speakable(info["treatment_how"], country) if info.get("treatment_how") else None
+        lines = [v for v in (self.line_view(i, country) for i in dict.fromkeys(i for i in ids if i)) if v]
+        if lines:
+            closing = "Shall I repeat that, or send it to your phone?"
+        else:
+            closing = ("I don't have a verified helpline for where you are. A doctor, a pharmacist or your local "
+                       "health service can help you find one. What else would you like to know?")
+        speech = self.env.get_template("helpline.ssml.j2").render(lines=lines, extra=extra, closing=closing)
+        title = "Helplines" if which == "helpline" else "Finding treatment"
+        return {"speech": speech, "reprompt": ssml.escape(closing),
+                "card": {"title": title, "text": ssml.to_text(speech.replace(closing, ""))},
+                "lines": [line["id"] for line in lines]}
+
+    def entries(self, country: str) -> dict:
+        out = {}
+        available = {eid for eid, e in self.content.entries.items() if country in entry_countries(e)} \
+            if country != GENERIC else {eid for eid, e in self.content.entries.items() if not e.get("countries")
+                                        or set(entry_countries(e)) == set(COUNTRIES)}
+        for eid in sorted(available):
+            out[eid] = self.entry(self.content.entries[eid], country, available)
+        return out
+
+    def entry(self, entry: dict, country: str, available: set) -> dict:
+        source = self.content.sources[entry["speak_source"]]
+        nxt = next((r for r in entry.get("related", []) if r in available), None)
+        offer_text = self.content.entries[nxt]["offer"] if nxt else None
+        if offer_text:
+            offer = self.prompt_env.from_string(self.content.prompts["more_offer"]).render(offer=offer_text)
+            next_offer = self.prompt_env.from_string(self.content.prompts["next_offer"]).render(offer=offer_text)
+        else:
+            offer, next_offer = self.content.prompts["more_offer_alone"], None
+        answer = self.env.get_template("answer.ssml.j2").render(
+            source={"spoken_name": source["spoken_name"]}, answer=self.speakable(entry["answer"], country),
+            offer=Markup(offer))
+        more = self.env.get_template("more.ssml.j2").render(
+            more=self.speakable(entry["more"], country), offer=Markup(next_offer) if next_offer else None)
+        source_speech = self.prompt_env.from_string(self.content.prompts["source"]).render(
+            organisation=source["organisation"] if not source["spoken_name"].lower().startswith("the ")
+            else source["spoken_name"], title=source["title"])
+        emergency = self.prompt_variables(country)["emergency_text"]
+        footer = (f"Source: {source['organisation']}, {source['title']}. {source['url']}\n"
+                  f"Information, not medical advice. In an emergency call {emergency}.")
+        title = self.plain(entry["title"], country)
+        return {
+            "answer": answer.strip(), "reprompt": ssml.escape(offer),
+            "card": {"title": title, "text": self.plain(entry["answer"], country)[:1].upper()
+                     + self.plain(entry["answer"], country)[1:] + "\n\n" + footer},
+            "more": more.strip(), "more_reprompt": ssml.escape(next_offer or "What else would you like to know?"),
+            "more_card": {"title": title, "text": self.plain(entry["more"], country) + "\n\n" + footer},
+            "source": ssml.escape(" ".join(source_speech.split())),
+            "source_card": {"title": f"Source: {source['organisation']}", "text": f"{source['title']}\n{source['url']}"},
+            "next": nxt,
+        }
+
+
+def matcher_index(content: Content) -> dict:
+    docs = []
+    for eid, entry in sorted(content.entries.items()):
+        countries = entry_countries(entry)
+        scope = None if set(countries) == set(COUNTRIES) else countries
+        for question in entry.get("questions") or []:
+            docs.append({"entry": eid, "countries": scope, "features": features(question)})
+        extra = " ".join([entry.get("title", "")] + [str(k) for k in entry.get("keywords") or []])
+        docs.append({"entry": eid, "countries": scope, "features": features(extra)})
+    return {"docs": docs, "entries": {eid: {"topic": e["topic"]} for eid, e in content.entries.items()}}
+
+
+def compile_library(content: Content) -> dict:
+    renderer = Renderer(content)
+    return {
+        "schema": 1,
+        "entries": {eid: {"topic": e["topic"], "title": e["title"], "countries": entry_countries(e),
+                          "speak_source": e.get("speak_source")} for eid, e in sorted(content.entries.items())},
+        "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
+        "sources": {sid: {k: s.get(k) for k in ("organisation", "spoken_name", "title", "url", "tier")}
+                    for sid, s in sorted(content.sources.items())},
+        "helplines": {lid: {k: line.get(k) for k in ("name", "number", "country")}
+                      for lid, line in sorted(content.helplines.items())},
+        "packs": {country: renderer.pack(country) for country in COUNTRIES + (GENERIC,)},
+        "matcher": matcher_index(content),
+    }
+
+
+def render_json(content: Content | None = None) -> str:
+    return json.dumps(compile_library(content or load()), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def write(path: str = DATA_PATH) -> str:
+    text = render_json()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return path

@@ -1,0 +1,84 @@
+"""Loading content/ (YAML) into plain dicts, with the structural checks every later step relies on.
+
+Medical rules (sources, numbers, words, reading level, review dates) are the lint's job; this module
+only makes sure the files have the shape the compiler needs, and says where they do not.
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+
+import yaml
+
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+CONTENT_DIR = os.path.join(REPO_ROOT, "content")
+COUNTRIES = ("US", "GB", "CA", "AU", "IN")
+
+
+class ContentError(Exception):
+    pass
+
+
+@dataclass
+class Content:
+    root: str
+    sources: dict = field(default_factory=dict)      # id -> source
+    entries: dict = field(default_factory=dict)      # id -> entry (with "_path")
+    helplines: dict = field(default_factory=dict)    # id -> helpline
+    countries: dict = field(default_factory=dict)    # code -> country
+    prompts: dict = field(default_factory=dict)
+    affirmations: dict = field(default_factory=dict)
+    source_files: dict = field(default_factory=dict)  # source id -> path
+
+
+def _read(path: str):
+    with open(path, encoding="utf-8") as fh:
+        try:
+            return yaml.safe_load(fh)
+        except yaml.YAMLError as exc:
+            raise ContentError(f"{os.path.relpath(path)}: not valid YAML: {exc}") from exc
+
+
+def load(root: str = CONTENT_DIR) -> Content:
+    content = Content(root=root)
+    for path in sorted(glob.glob(os.path.join(root, "sources", "*.yaml"))):
+        for source in _read(path) or []:
+            sid = source.get("id")
+            if not sid:
+                raise ContentError(f"{os.path.relpath(path)}: a source without an id")
+            if sid in content.sources:
+                raise ContentError(f"source id {sid} defined twice ({os.path.relpath(path)}, "
+                                   f"{os.path.relpath(content.source_files[sid])})")
+            content.sources[sid] = source
+            content.source_files[sid] = path
+    for path in sorted(glob.glob(os.path.join(root, "entries", "**", "*.yaml"), recursive=True)):
+        entry = _read(path) or {}
+        eid = entry.get("id")
+        if not eid:
+            raise ContentError(f"{os.path.relpath(path)}: an entry without an id")
+        if eid in content.entries:
+            raise ContentError(f"entry id {eid} defined twice")
+        entry["_path"] = path
+        entry.setdefault("countries", list(COUNTRIES))
+        entry.setdefault("related", [])
+        entry.setdefault("keywords", [])
+        entry.setdefault("citations", [])
+        content.entries[eid] = entry
+    helplines_path = os.path.join(root, "helplines.yaml")
+    if os.path.exists(helplines_path):
+        for line in _read(helplines_path) or []:
+            content.helplines[line["id"]] = line
+    countries_path = os.path.join(root, "countries.yaml")
+    if os.path.exists(countries_path):
+        for country in _read(countries_path) or []:
+            content.countries[country["code"]] = country
+    content.prompts = _read(os.path.join(root, "prompts.yaml")) or {}
+    affirmations_path = os.path.join(root, "affirmations.yaml")
+    if os.path.exists(affirmations_path):
+        content.affirmations = _read(affirmations_path) or {}
+    return content
+
+
+def entry_countries(entry: dict) -> list[str]:
+    return [c for c in entry.get("countries") or COUNTRIES if c in COUNTRIES]

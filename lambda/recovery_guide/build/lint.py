@@ -1,0 +1,315 @@
+"""`recovery-guide content lint`: the vetting rules, each a function that returns problems.
+
+A problem is one line a reviewer can act on: "<file>: <what is wrong>". The lint passes only
+with none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from ..topics import NOT_IN_LIBRARY, TOPICS
+from .compile import Renderer
+from .content import Content, ContentError, entry_countries, load
+from .models import sample_text
+
+SPEAKABLE_TIERS = ("A", "A-")
+MAX_ANSWER_WORDS = 60
+MAX_MORE_WORDS = 120
+MAX_GRADE = 8.0
+REVIEW_STATUSES = ("source-checked", "clinician-approved")
+# Stigmatising words (clinical-sources.md section 8, NIDA "Words Matter", VA style guide).
+BANNED = ("addict", "addicts", "addicted", "addict's", "clean", "dirty", "abuser", "abusers", "abuse", "junkie",
+          "junkies", "alcoholic", "alcoholics", "drunk", "habit", "habits", "user", "users", "druggie",
+          "dope fiend", "substitution", "replacement therapy", "medication-assisted", "meth head", "hardcore",
+          "relapser", "crackhead", "pothead", "scourge", "hopeless")
+_BANNED_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in BANNED) + r")(?![\w-])", re.IGNORECASE)
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "thousand": 1000})
+# "one" is usually not a quantity ("no one", "one of the ..."), so it is not checked.
+_CHECKED_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if w not in ("zero", "one")}
+
+
+def _rel(path: str) -> str:
+    return os.path.relpath(path)
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers a listener would hear: digit runs (phone numbers as their digits) and number words."""
+    text = str(text)
+    found = set()
+    for run in re.findall(r"\d[\d,.\-– ]*\d|\d", text):
+        digits = re.sub(r"[^\d]", "", run) if re.search(r"\d[-–]\d{3}", run) or " " in run.strip() else None
+        if digits and len(digits) >= 6:
+            found.add(digits)                       # a phone number: compare all its digits
+        else:
+            found.update(re.findall(r"\d+(?:\.\d+)?", run.replace(",", "")))
+    for word in re.findall(r"[a-zA-Z]+", text.lower()):
+        if word in _CHECKED_WORDS:
+            found.add(str(_CHECKED_WORDS[word]))
+    return found
+
+
+def _all_numbers(text: str) -> set[str]:
+    """Every number a quote supports, in every form (digits, number words, phone digits)."""
+    text = str(text)
+    found = set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", "")))
+    found |= {re.sub(r"[^\d]", "", m) for m in re.findall(r"\d[\d\- ()]{5,}\d", text)}
+    for word in re.findall(r"[a-zA-Z]+", text.lower()):
+        if word in _NUMBER_WORDS:
+            found.add(str(_NUMBER_WORDS[word]))
+    return found
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9']+", str(text)))
+
+
+def syllables(word: str) -> int:
+    word = word.lower().strip("'")
+    if not word:
+        return 0
+    if word.isdigit():
+        return max(1, len(word))
+    groups = re.findall(r"[aeiouy]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    if word.endswith(("ed",)) and not word.endswith(("ted", "ded")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def grade_level(text: str) -> float:
+    """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
+    sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", str(text)) if re.search(r"[A-Za-z]", s)]
+    words = re.findall(r"[A-Za-z0-9']+", str(text))
+    if not words:
+        return 0.0
+    syl = sum(syllables(w) for w in words)
+    return 0.39 * (len(words) / max(1, len(sentences))) + 11.8 * (syl / len(words)) - 15.59
+
+
+def _is_valid_ssml(fragment: str) -> bool:
+    try:
+        ET.fromstring(f"<speak>{fragment}</speak>")
+        return True
+    except ET.ParseError:
+        return False
+
+
+# -- the rules --------------------------------------------------------------------------------
+
+def check_sources(content: Content) -> list[str]:
+    problems = []
+    for sid, source in content.sources.items():
+        where = _rel(content.source_files[sid])
+        for key in ("organisation", "spoken_name", "title", "url", "read", "tier"):
+            if not source.get(key):
+                problems.append(f"{where}: source {sid} has no {key}")
+        if source.get("tier") not in ("A", "A-", "B", "C"):
+            problems.append(f"{where}: source {sid} has an unknown tier {source.get('tier')!r}")
+    cited = {c.get("source") for e in content.entries.values() for c in e.get("citations") or []}
+    cited |= {line.get("source") for line in content.helplines.values()}
+    for country in content.countries.values():
+        cited.add(country.get("emergency", {}).get("source"))
+        cited |= {c.get("source") for c in country.get("overdose", {}).get("citations") or []}
+        cited |= {c.get("source") for c in country.get("treatment_citations") or []}
+    for sid in sorted(set(content.sources) - cited):
+        problems.append(f"{_rel(content.source_files[sid])}: source {sid} is cited nowhere")
+    return problems
+
+
+def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.date, known_numbers: set) -> list[str]:
+    where = _rel(entry["_path"])
+    problems = []
+    eid = entry["id"]
+    for key in ("topic", "title", "offer", "questions", "answer", "more", "review"):
+        if not entry.get(key):
+            problems.append(f"{where}: {eid} has no {key}")
+    if problems:
+        return problems
+    if os.path.splitext(os.path.basename(entry["_path"]))[0] != eid:
+        problems.append(f"{where}: the file name should be {eid}.yaml")
+    if entry["topic"] not in TOPICS or entry["topic"] in NOT_IN_LIBRARY:
+        problems.append(f"{where}: unknown or reserved topic id {entry['topic']!r}")
+    if len(entry["questions"]) < 8:
+        problems.append(f"{where}: only {len(entry['questions'])} question phrasings (at least 8)")
+    for related in entry["related"]:
+        if related not in content.entries:
+            problems.append(f"{where}: related entry {related!r} does not exist")
+    unknown_countries = set(entry.get("countries") or []) - {"US", "GB", "CA", "AU", "IN"}
+    if unknown_countries:
+        problems.append(f"{where}: unknown countries {sorted(unknown_countries)}")
+
+    # Sources and quotes
+    citations = entry["citations"]
+    quotes = []
+    for citation in citations:
+        sid = citation.get("source")
+        if sid not in content.sources:
+            problems.append(f"{where}: cites unknown source {sid!r}")
+            continue
+        if not str(citation.get("quote") or "").strip():
+            problems.append(f"{where}: citation of {sid} has no quote")
+        quotes.append(str(citation.get("quote") or ""))
+    out_of_scope = entry["topic"] == "out_of_scope"
+    if not out_of_scope:
+        speakable = [c for c in citations if content.sources.get(c.get("source"), {}).get("tier") in SPEAKABLE_TIERS
+                     and str(c.get("quote") or "").strip()]
+        if not speakable:
+            problems.append(f"{where}: no tier A or A- source with a supporting quote")
+    speak = entry.get("speak_source")
+    if speak not in content.sources:
+        problems.append(f"{where}: speak_source {speak!r} is not a known source")
+    else:
+        if content.sources[speak].get("tier") not in SPEAKABLE_TIERS:
+            problems.append(f"{where}: speak_source {speak} is tier {content.sources[speak].get('tier')}; "
+                            "only A or A- may be named aloud")
+        if not out_of_scope and speak not in {c.get("source") for c in citations}:
+            problems.append(f"{where}: speak_source {speak} is not among the citations")
+
+    # Numbers spoken must be supported
+    supported = set(known_numbers)
+    for quote in quotes:
+        supported |= _all_numbers(quote)
+    for field in ("answer", "more"):
+        for number in sorted(numbers_in(entry[field]) - supported):
+            problems.append(f"{where}: {field} says the number {number}, which no cited quote or helpline supports")
+
+    # Words, length, reading level
+    for field in ("answer", "more", "title", "offer"):
+        for match in _BANNED_RE.finditer(str(entry[field])):
+            problems.append(f"{where}: {field} uses {match.group(0)!r}; use person-first words")
+    for field, limit in (("answer", MAX_ANSWER_WORDS), ("more", MAX_MORE_WORDS)):
+        words = count_words(entry[field])
+        if words > limit:
+            problems.append(f"{where}: {field} has {words} words (at most {limit})")
+        grade = grade_level(entry[field])
+        if grade > MAX_GRADE:
+            problems.append(f"{where}: {field} reads at grade {grade:.1f} (at most {MAX_GRADE:.0f}); "
+                            "use shorter sentences and plainer words")
+
+    # Review record
+    review = entry["review"] or {}
+    status = review.get("status")
+    if status not in REVIEW_STATUSES:
+        problems.append(f"{where}: review status is {status!r}; a draft cannot ship")
+    for key in ("reviewer", "reviewed", "next_review"):
+        if not review.get(key):
+            problems.append(f"{where}: review has no {key}")
+    try:
+        reviewed = dt.date.fromisoformat(str(review.get("reviewed")))
+        due = dt.date.fromisoformat(str(review.get("next_review")))
+        if due < today:
+            problems.append(f"{where}: review was due on {due}")
+        if due > reviewed.replace(year=reviewed.year + 1):
+            problems.append(f"{where}: next review {due} is more than 12 months after {reviewed}")
+    except ValueError:
+        problems.append(f"{where}: review dates must be YYYY-MM-DD")
+
+    # Rendered SSML
+    if not problems:
+        for country in entry_countries(entry):
+            rendered = renderer.entry(entry, country, set(content.entries))
+            for key in ("answer", "more", "source"):
+                if not _is_valid_ssml(rendered[key]):
+                    problems.append(f"{where}: {key} renders to invalid SSML for {country}")
+    return problems
+
+
+def check_phrasings(content: Content) -> list[str]:
+    problems = []
+    claimed: dict[tuple[str, str], str] = {}
+    for eid, entry in sorted(content.entries.items()):
+        for question in entry.get("questions") or []:
+            key = sample_text(question)
+            for country in entry_countries(entry):
+                other = claimed.get((key, country))
+                if other and other != eid:
+                    problems.append(f"{_rel(entry['_path'])}: the phrasing {question!r} is also claimed by {other}")
+                    break
+                claimed[(key, country)] = eid
+    return problems
+
+
+def check_helplines(content: Content) -> list[str]:
+    problems = []
+    where = "content/helplines.yaml"
+    for lid, line in content.helplines.items():
+        for key in ("country", "name", "number", "source", "quote"):
+            if not line.get(key):
+                problems.append(f"{where}: {lid} has no {key}")
+        if line.get("source") and line["source"] not in content.sources:
+            problems.append(f"{where}: {lid} cites unknown source {line['source']!r}")
+        elif line.get("source") and content.sources[line["source"]].get("tier") not in SPEAKABLE_TIERS + ("B",):
+            problems.append(f"{where}: {lid} is verified only by a tier {content.sources[line['source']].get('tier')} source")
+        digits = re.sub(r"\D", "", str(line.get("number") or ""))
+        if digits and digits not in re.sub(r"\D", "", str(line.get("quote") or "")):
+            problems.append(f"{where}: {lid}'s number {line.get('number')} does not appear in its quote")
+        for field in ("name", "purpose", "text", "chat", "hours"):
+            for match in _BANNED_RE.finditer(str(line.get(field) or "")):
+                problems.append(f"{where}: {lid} {field} uses {match.group(0)!r}")
+    for code, country in content.countries.items():
+        emergency = country.get("emergency") or {}
+        if emergency.get("source") not in content.sources:
+            problems.append(f"content/countries.yaml: {code} emergency number cites unknown source")
+        if str(emergency.get("number")) not in str(emergency.get("quote") or ""):
+            problems.append(f"content/countries.yaml: {code} emergency number is not in its quote")
+        for key in ("crisis_line", "drug_helpline", "treatment_line"):
+            if country.get(key) and country[key] not in content.helplines:
+                problems.append(f"content/countries.yaml: {code} {key} {country[key]!r} is not a helpline")
+        if not (country.get("overdose") or {}).get("citations"):
+            problems.append(f"content/countries.yaml: {code} overdose steps have no citation")
+        for step in (country.get("overdose") or {}).get("steps") or []:
+            for match in _BANNED_RE.finditer(str(step)):
+                problems.append(f"content/countries.yaml: {code} overdose step uses {match.group(0)!r}")
+    return problems
+
+
+def check_affirmations(content: Content, today: dt.date) -> list[str]:
+    problems = []
+    where = "content/affirmations.yaml"
+    data = content.affirmations or {}
+    for item in data.get("affirmations") or []:
+        text = str(item.get("text", ""))
+        for match in _BANNED_RE.finditer(text):
+            problems.append(f"{where}: {item.get('id')} uses {match.group(0)!r}")
+        if re.search(r"\d", text):
+            problems.append(f"{where}: {item.get('id')} says a number")
+        if not _is_valid_ssml(text.replace("&", "&amp;").replace("<", "&lt;")) or re.search(r"[<>&]", text):
+            problems.append(f"{where}: {item.get('id')} has SSML-special characters")
+    review = data.get("review") or {}
+    if data and review.get("status") not in REVIEW_STATUSES:
+        problems.append(f"{where}: review status is {review.get('status')!r}")
+    if data and review.get("next_review") and dt.date.fromisoformat(str(review["next_review"])) < today:
+        problems.append(f"{where}: review was due on {review['next_review']}")
+    return problems
+
+
+def lint(content: Content, today: dt.date | None = None) -> list[str]:
+    today = today or dt.date.today()
+    renderer = Renderer(content)
+    known_numbers = set()
+    for line in content.helplines.values():
+        known_numbers |= numbers_in(line.get("number") or "") | _all_numbers(line.get("number") or "")
+    for country in content.countries.values():
+        known_numbers.add(str(country.get("emergency", {}).get("number")))
+    problems = check_sources(content) + check_phrasings(content) + check_helplines(content)
+    problems += check_affirmations(content, today)
+    for entry in content.entries.values():
+        problems += check_entry(entry, content, renderer, today, known_numbers)
+    return problems
+
+
+def lint_repo(root: str | None = None) -> list[str]:
+    try:
+        content = load(root) if root else load()
+    except ContentError as exc:
+        return [str(exc)]
+    return lint(content)

@@ -1,0 +1,47 @@
+"""Crisis first: an overdose or a suicidal crisis, recognised on every path, answered with the
+country's emergency number in the first sentence."""
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.utils import is_intent_name, is_request_type
+
+from ..crisis import OVERDOSE, SUICIDE, detect_crisis
+from ..turn import pack, reply
+
+CRISIS_INTENTS = {"OverdoseEmergencyIntent": OVERDOSE, "SuicidalCrisisIntent": SUICIDE}
+
+
+def crisis_response(handler_input, kind: str):
+    response = pack(handler_input)["crisis"][kind]
+    return reply(handler_input, response["speech"], reprompt=response["reprompt"], card=response["card"],
+                 topic=kind, offer={"kind": "send", "what": kind})
+
+
+def free_text(handler_input) -> str:
+    """Every slot value of an intent request, joined: the only free text Alexa sends a skill."""
+    request = handler_input.request_envelope.request
+    slots = getattr(getattr(request, "intent", None), "slots", None) or {}
+    return " ".join(str(s.value) for s in slots.values() if s is not None and s.value)
+
+
+class FreeTextCrisisHandler(AbstractRequestHandler):
+    """Runs before every other intent handler: whatever intent carried the words, a crisis wins."""
+    def can_handle(self, handler_input):
+        if not is_request_type("IntentRequest")(handler_input):
+            return False
+        text = free_text(handler_input)
+        return bool(text) and detect_crisis(text) is not None
+
+    def handle(self, handler_input):
+        return crisis_response(handler_input, detect_crisis(free_text(handler_input)))
+
+
+class CrisisIntentHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input):
+        return any(is_intent_name(name)(handler_input) for name in CRISIS_INTENTS)
+
+    def handle(self, handler_input):
+        return crisis_response(handler_input, CRISIS_INTENTS[handler_input.request_envelope.request.intent.name])
+
+
+HANDLERS = [FreeTextCrisisHandler(), CrisisIntentHandler()]

@@ -1,0 +1,13 @@
+"""The AWS Lambda entry point named in template.yaml."""
+from __future__ import annotations
+
+import logging
+
+from . import app
+
+logging.getLogger().setLevel(logging.INFO)
+_skill = app.get()   # built once per container, at import (during Lambda's init phase)
+
+
+def handler(event, context):
+    return _skill.invoke(event, context)

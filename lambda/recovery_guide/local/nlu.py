@@ -1,0 +1,90 @@
+"""Typed text → the intent and slots Alexa would send, using the interaction model's own samples.
+
+Order: the skill's launch phrases; a crisis check of the words (nothing else comes first); an
+exact sample (slots captured); a near match to a short command ("tell me more please"); otherwise
+the free-form QuestionIntent with the text as its AMAZON.SearchQuery slot, as a device would send it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..build.content import REPO_ROOT
+from ..crisis import OVERDOSE, SUICIDE, detect_crisis
+from ..locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
+
+_CRISIS_INTENT = {OVERDOSE: "OverdoseEmergencyIntent", SUICIDE: "SuicidalCrisisIntent"}
+_WAKE = re.compile(r"^(alexa|hey alexa|ok alexa)\b[ ,]*")
+_INVOKE = re.compile(r"^(?:(?:ask|tell|open|start|launch|talk to|use)\s+recovery guide(?:\s+(?:to|for|about|if|whether|and))?|recovery guide)\b[ ,]*")
+
+
+@dataclass
+class Parse:
+    kind: str                     # "launch" or "intent"
+    intent: str | None = None
+    slots: dict = field(default_factory=dict)
+
+
+def _clean(text: str) -> str:
+    text = str(text).lower().replace("’", "'")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class LocalNlu:
+    def __init__(self, model: dict):
+        lm = model["interactionModel"]["languageModel"]
+        self.exact: dict[str, str] = {}
+        self.patterns: list[tuple[re.Pattern, str, list[str]]] = []
+        self.commands: list[tuple[set, str]] = []
+        for intent in lm["intents"]:
+            slot_types = {s["name"]: s["type"] for s in intent.get("slots") or []}
+            for sample in intent.get("samples") or []:
+                s = _clean(sample.replace("{", " {").replace("}", "} "))
+                if "{" in sample:
+                    names = re.findall(r"\{(\w+)\}", sample)
+                    if any(slot_types.get(n) == "AMAZON.SearchQuery" for n in names):
+                        continue   # carrier phrases: handled as the last resort below
+                    regex = re.escape(_clean(re.sub(r"\{\w+\}", " SLOTX ", sample))).replace("slotx", "(.+?)")
+                    self.patterns.append((re.compile(f"^{regex}$"), intent["name"], names))
+                else:
+                    self.exact[s] = intent["name"]
+                    words = set(s.split())
+                    if len(words) <= 5 and not intent["name"].startswith("Ask"):
+                        self.commands.append((words, intent["name"]))
+
+    def parse(self, text: str) -> Parse:
+        said = _clean(text)
+        said = _WAKE.sub("", said)
+        said = _INVOKE.sub("", said).strip()
+        if not said:
+            return Parse("launch")
+        crisis = detect_crisis(text)
+        if crisis:
+            return Parse("intent", _CRISIS_INTENT[crisis])
+        if said in self.exact:
+            return Parse("intent", self.exact[said])
+        for regex, intent, names in self.patterns:
+            m = regex.match(said)
+            if m:
+                return Parse("intent", intent, dict(zip(names, m.groups())))
+        words = set(said.split())
+        if len(words) <= 6:
+            best, best_score = None, 0.0
+            for sample_words, intent in self.commands:
+                overlap = len(words & sample_words) / len(words | sample_words)
+                if overlap > best_score:
+                    best, best_score = intent, overlap
+            if best and best_score >= 0.6:
+                return Parse("intent", best)
+        return Parse("intent", "QuestionIntent", {"query": said})
+
+
+@lru_cache(maxsize=None)
+def for_locale(locale: str | None) -> LocalNlu:
+    name = locale if locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
+    with open(os.path.join(REPO_ROOT, "interaction_models", f"{name}.json"), encoding="utf-8") as fh:
+        return LocalNlu(json.load(fh))

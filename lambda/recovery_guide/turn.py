@@ -1,0 +1,66 @@
+"""What every handler needs for one turn: the session memory, the country's pack, and one way
+to build a response (spoken, shown, remembered for "repeat", topic recorded).
+
+Skill events, CanFulfillIntentRequest and reminder callbacks have no session; every accessor
+here copes with that rather than letting the SDK raise.
+"""
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from . import library, ssml
+
+TOPIC_KEY = "topic"
+
+
+def session(handler_input: HandlerInput) -> dict | None:
+    """The session attributes, or None for requests that carry no session."""
+    if handler_input.request_envelope.session is None:
+        return None
+    return handler_input.attributes_manager.session_attributes
+
+
+def locale(handler_input: HandlerInput) -> str | None:
+    return getattr(handler_input.request_envelope.request, "locale", None)
+
+
+def pack(handler_input: HandlerInput) -> dict:
+    return library.load().pack(locale(handler_input))
+
+
+def services(handler_input: HandlerInput):
+    return handler_input.attributes_manager.request_attributes["services"]
+
+
+def set_topic(handler_input: HandlerInput, topic: str | None) -> None:
+    handler_input.attributes_manager.request_attributes[TOPIC_KEY] = topic
+
+
+def reply(handler_input: HandlerInput, speech: str, *, reprompt: str | None = None,
+          card: dict | None = None, end: bool = False, topic: str | None = None,
+          offer: dict | None = None, entry: str | None = None, remember: bool = True) -> Response:
+    """Build the response. `speech` and `reprompt` are SSML fragments (already escaped).
+
+    The session remembers what was said (for "repeat"), what "yes" would accept (`offer`) and
+    which entry the conversation is about (for "tell me more" and "where is that from").
+    """
+    set_topic(handler_input, topic)
+    rb = handler_input.response_builder
+    rb.speak(ssml.limit(speech, ssml.MAX_SPEECH_CHARS - 16))
+    if card:
+        rb.set_card(SimpleCard(title=ssml.limit_text(card["title"], 200), content=ssml.limit_text(card["text"])))
+    if not end:
+        rb.ask(ssml.limit(reprompt or pack(handler_input)["prompts"]["reprompt"], ssml.MAX_SPEECH_CHARS - 16))
+    rb.set_should_end_session(end)
+    attrs = session(handler_input)
+    if attrs is not None:
+        attrs[TOPIC_KEY] = topic
+        attrs["offer"] = offer
+        if entry is not None:
+            attrs["entry"] = entry
+        if remember:
+            attrs["last"] = {"speech": speech, "reprompt": reprompt, "card": card, "topic": topic,
+                             "offer": offer}
+    return rb.response
