@@ -86,7 +86,21 @@ def _running_moto(tmp_dir: Path):
 def aws_env():
     """Fake credentials and a region for the whole session; nothing from ~/.aws is read."""
     mp = pytest.MonkeyPatch()
-    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_ENDPOINT_URL"):
+    for name in (
+        "AWS_PROFILE",
+        "AWS_SESSION_TOKEN",
+        "AWS_SECURITY_TOKEN",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        "AWS_REGION",
+        # No other credential source is consulted either: container, web identity, instance metadata.
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+        "AWS_WEB_IDENTITY_TOKEN_FILE",
+        "AWS_ROLE_ARN",
+    ):
         mp.delenv(name, raising=False)
     mp.setenv("AWS_ACCESS_KEY_ID", "testing")
     mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
@@ -372,7 +386,8 @@ def test_client_is_lazy_and_configured_to_fail_fast(dynamodb_endpoint):
     assert store._client_obj is None  # nothing created by the constructor
     config = store._client().meta.config
     assert config.connect_timeout <= 1 and config.read_timeout <= 2
-    assert config.retries["total_max_attempts"] <= 2 if "total_max_attempts" in config.retries else config.retries["max_attempts"] <= 2
+    assert config.retries["mode"] == "standard"
+    assert config.retries.get("total_max_attempts", config.retries.get("max_attempts")) <= 2
 
 
 def test_importing_the_store_and_factory_does_not_import_boto3():
@@ -469,8 +484,6 @@ def test_missing_table_raises_store_unavailable(dynamodb_endpoint, key):
 def test_missing_credentials_raise_store_unavailable(aws_env, monkeypatch, key):
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
-    monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "")
-    monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "")
     store = DynamoDbUserStore(TABLE, endpoint_url=f"http://127.0.0.1:{_free_port()}")
     with pytest.raises(StoreUnavailable, match="NoCredentials"):
         store.get(key)

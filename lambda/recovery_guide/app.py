@@ -10,11 +10,13 @@ import logging
 from functools import lru_cache
 
 from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.services import ApiClient
 
 from . import config as config_module
 from . import library
+from . import screen
 from .handlers import answers, can_fulfill, conversation, crisis, errors, events, helplines, privacy
 from .interceptors import LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
 from .services import Services
@@ -28,8 +30,23 @@ class ForeignSkillError(Exception):
     """The request names another skill's id: refused."""
 
 
+class LazyApiClient(ApiClient):
+    """DefaultApiClient imports `requests`; most turns never call an Alexa API, so a cold start
+    should not pay for it."""
+
+    def __init__(self):
+        self._client = None
+
+    def invoke(self, request):
+        if self._client is None:
+            from ask_sdk_core.api_client import DefaultApiClient
+            self._client = DefaultApiClient()
+        return self._client.invoke(request)
+
+
 def build(services: Services):
-    sb = SkillBuilder()
+    # The API client lets handlers reach Alexa's service APIs (profile, reminders, settings).
+    sb = CustomSkillBuilder(api_client=LazyApiClient())
     # Order matters: events and CanFulfill have no session; crisis runs before any other intent.
     for handler in (events.HANDLERS + can_fulfill.HANDLERS + crisis.HANDLERS + answers.HANDLERS
                     + helplines.HANDLERS + privacy.HANDLERS + extra_handlers()
@@ -38,6 +55,7 @@ def build(services: Services):
     sb.add_exception_handler(errors.CatchAllExceptionHandler())
     sb.add_global_request_interceptor(ServicesInterceptor(services))
     sb.add_global_response_interceptor(LogResponseInterceptor())
+    sb.add_global_response_interceptor(screen.ScreenInterceptor())   # numbers shown large on screens
     # The id is checked in invoke() so a foreign request is refused before any work is done.
     return sb.create()
 

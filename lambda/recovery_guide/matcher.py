@@ -12,11 +12,17 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .textnorm import features
+from .textnorm import STOPWORDS, features
 
 # Below this the skill says what it covers rather than guess: a wrong medical answer is worse than none.
 MIN_SCORE = 0.22
 SECOND_BEST_SHARE = 0.35
+# An entry is judged by its closest phrasing and by all its phrasings together (its centroid):
+# the first rewards a near-identical question, the second the entry's subject words.
+CENTROID_SHARE = 0.5
+# Bigrams carry phrase shape ("how long", "is it safe"); with a stopword in them they say little.
+BIGRAM_WEIGHT = 0.8
+STOP_BIGRAM_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -38,17 +44,28 @@ class QuestionMatcher:
         self._idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._doc_entry: list[str] = []
+        centroids: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for i, d in enumerate(docs):
             vec = self._weights(d["features"])
             for f, w in vec.items():
                 self._postings[f].append((i, w))
+                centroids[d["entry"]][f] += w
             self._doc_entry.append(d["entry"])
+        self._centroid_postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for eid, vec in centroids.items():
+            norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+            for f, w in vec.items():
+                self._centroid_postings[f].append((eid, w / norm))
 
     def _weights(self, feats: list[str]) -> dict[str, float]:
         tf: dict[str, float] = defaultdict(float)
         for f in feats:
-            # Bigrams carry phrase shape ("how long", "is it safe"); unigrams carry the subject.
-            tf[f] += 0.6 if "_" in f else 1.0
+            if "_" not in f:
+                tf[f] += 1.0
+            elif any(part in STOPWORDS for part in f.split("_")):
+                tf[f] += STOP_BIGRAM_WEIGHT
+            else:
+                tf[f] += BIGRAM_WEIGHT
         vec = {f: w * self._idf.get(f, 0.0) for f, w in tf.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {f: w / norm for f, w in vec.items() if w}
@@ -62,10 +79,15 @@ class QuestionMatcher:
         per_entry: dict[str, list[float]] = defaultdict(list)
         for doc, s in sims.items():
             per_entry[self._doc_entry[doc]].append(s)
+        centroid_sims: dict[str, float] = defaultdict(float)
+        for f, qw in query.items():
+            for eid, cw in self._centroid_postings.get(f, ()):
+                centroid_sims[eid] += qw * cw
         scored = []
         for eid, values in per_entry.items():
             values.sort(reverse=True)
-            score = values[0] + (SECOND_BEST_SHARE * values[1] if len(values) > 1 else 0.0)
+            closest = values[0] + (SECOND_BEST_SHARE * values[1] if len(values) > 1 else 0.0)
+            score = (1 - CENTROID_SHARE) * closest + CENTROID_SHARE * centroid_sims.get(eid, 0.0)
             scored.append(Match(eid, self._topic[eid], round(score, 4)))
         scored.sort(key=lambda m: (-m.score, m.entry_id))
         return scored[:top]

@@ -37,6 +37,7 @@ class Renderer:
         self.content = content
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=True,
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+        self.env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:] if text else text
         self.prompt_env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
         # Every number a person may need to dial, so answers read them digit by digit wherever they appear.
         self.numbers = {line["number"] for line in content.helplines.values() if line.get("number")}
@@ -111,7 +112,8 @@ class Renderer:
 
     def prompts(self, country: str) -> dict:
         keys = [k for k in self.content.prompts if k not in ("more_offer", "more_offer_alone", "next_offer",
-                                                                 "source", "help_card", "help_card_title")]
+                                                                 "source", "help_card", "help_card_title",
+                                                                 "out_of_scope_offer")]
         out = {k: self.prompt(k, country) for k in keys}
         out["help_card"] = {"title": self.content.prompts["help_card_title"],
                             "text": ssml.to_text(self.prompt("help_card", country))}
@@ -172,6 +174,8 @@ class Renderer:
         return out
 
     def entry(self, entry: dict, country: str, available: set) -> dict:
+        if entry["topic"] == "out_of_scope":
+            return self.out_of_scope_entry(entry, country)
         source = self.content.sources[entry["speak_source"]]
         nxt = next((r for r in entry.get("related", []) if r in available), None)
         offer_text = self.content.entries[nxt]["offer"] if nxt else None
@@ -189,7 +193,7 @@ class Renderer:
             organisation=source["organisation"] if not source["spoken_name"].lower().startswith("the ")
             else source["spoken_name"], title=source["title"])
         emergency = self.prompt_variables(country)["emergency_text"]
-        footer = (f"Source: {source['organisation']}, {source['title']}. {source['url']}\n"
+        footer = (f"Source: {source['organisation']}, {source['title'].rstrip('.?!')}. {source['url']}\n"
                   f"Information, not medical advice. In an emergency call {emergency}.")
         title = self.plain(entry["title"], country)
         return {
@@ -202,6 +206,19 @@ class Renderer:
             "source_card": {"title": f"Source: {source['organisation']}", "text": f"{source['title']}\n{source['url']}"},
             "next": nxt,
         }
+
+
+    def out_of_scope_entry(self, entry: dict, country: str) -> dict:
+        """Not a medical answer: what the skill covers, no source named, and the helpline offered."""
+        offer = self.prompt("out_of_scope_offer", country)
+        answer = Markup("<p>") + self.speakable(entry["answer"], country) + Markup(" ") + offer + Markup("</p>")
+        more = Markup("<p>") + self.speakable(entry["more"], country) + Markup(" ") + offer + Markup("</p>")
+        card = {"title": self.plain(entry["title"], country),
+                "text": self.plain(entry["more"], country) + "\nRecovery Guide shares information, not medical advice."}
+        return {"answer": str(answer), "reprompt": ssml.escape(offer), "card": card, "more": str(more),
+                "more_reprompt": ssml.escape(offer), "more_card": card,
+                "source": ssml.escape("That's not from a medical source: it's just what Recovery Guide covers. " + offer),
+                "source_card": card, "next": None, "offer": "helpline"}
 
 
 def matcher_index(content: Content) -> dict:

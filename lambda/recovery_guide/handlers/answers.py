@@ -16,8 +16,9 @@ def answer_entry(handler_input, entry_id: str):
     if speech is None:    # an entry not offered in this country
         return answer_out_of_scope(handler_input)
     topic = library.load().entries[entry_id]["topic"]
+    offer = {"kind": "helpline"} if speech.get("offer") == "helpline" else {"kind": "more", "id": entry_id}
     return reply(handler_input, speech["answer"], reprompt=speech["reprompt"], card=speech["card"],
-                 topic=topic, offer={"kind": "more", "id": entry_id}, entry=entry_id)
+                 topic=topic, offer=offer, entry=entry_id)
 
 
 def answer_more(handler_input, entry_id: str):

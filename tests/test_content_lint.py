@@ -1,0 +1,137 @@
+"""The content lint: the real library passes, and each rule fails on an entry that breaks it."""
+import copy
+import datetime as dt
+import os
+import shutil
+
+import pytest
+import yaml
+
+from conftest import REPO
+from recovery_guide.build import content as content_module
+from recovery_guide.build.lint import grade_level, lint, lint_repo, numbers_in
+
+TODAY = dt.date(2026, 11, 23)
+
+SOURCE = {"id": "test-nida", "organisation": "NIDA", "spoken_name": "the US National Institute on Drug Abuse",
+          "title": "A test page", "url": "https://nida.nih.gov/test", "read": "2026-11-01", "tier": "A"}
+WEAK_SOURCE = {**SOURCE, "id": "test-blog", "organisation": "A blog", "spoken_name": "a blog", "tier": "C",
+               "url": "https://example.org/blog"}
+ENTRY = {
+    "id": "test-timeline", "topic": "withdrawal_timeline", "title": "How long withdrawal lasts",
+    "offer": "how long withdrawal lasts",
+    "questions": ["how long does it last", "when will it end", "when will i feel better", "how many days is it",
+                  "is it over soon", "when does it stop", "how long am i sick", "when does it get easier"],
+    "answer": "the worst of it often eases after about a week. Some people feel low for longer.",
+    "more": "Sleep and mood can take longer to settle. Ask a doctor for help.",
+    "related": [], "speak_source": "test-nida",
+    "citations": [{"source": "test-nida", "quote": "symptoms subside after about a week"}],
+    "review": {"status": "source-checked", "reviewer": "content team", "reviewed": "2026-11-01",
+               "next_review": "2027-05-01"},
+}
+
+
+def write_tree(root, entries=(ENTRY,), sources=(SOURCE,)):
+    os.makedirs(os.path.join(root, "sources"))
+    with open(os.path.join(root, "sources", "s.yaml"), "w") as fh:
+        yaml.safe_dump(list(sources), fh)
+    for entry in entries:
+        folder = os.path.join(root, "entries", entry["topic"])
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"{entry['id']}.yaml"), "w") as fh:
+            yaml.safe_dump(entry, fh)
+    for name in ("prompts.yaml", "countries.yaml", "helplines.yaml"):
+        shutil.copy(os.path.join(REPO, "content", name), os.path.join(root, name))
+    real = content_module.load()
+    # the helpline and country records cite the real registry's sources; bring those along
+    cited = {line["source"] for line in real.helplines.values()}
+    for country in real.countries.values():
+        cited.add(country["emergency"]["source"])
+        cited |= {c["source"] for c in country.get("overdose", {}).get("citations", [])}
+        cited |= {c["source"] for c in country.get("treatment_citations") or []}
+    with open(os.path.join(root, "sources", "real.yaml"), "w") as fh:
+        yaml.safe_dump([real.sources[s] for s in sorted(cited) if s in real.sources], fh)
+
+
+def problems_for(tmp_path, **changes):
+    entry = copy.deepcopy(ENTRY)
+    entry.update(changes)
+    root = str(tmp_path / "content")
+    write_tree(root, entries=[entry], sources=[SOURCE, WEAK_SOURCE] if changes.pop("_weak", False) else [SOURCE])
+    return lint(content_module.load(root), today=TODAY)
+
+
+def test_the_real_library_passes_the_lint():
+    assert lint_repo() == []
+
+
+def test_a_good_entry_passes(tmp_path):
+    assert problems_for(tmp_path) == []
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"citations": []}, "no tier A or A- source"),
+    ({"citations": [{"source": "test-nida", "quote": ""}]}, "has no quote"),
+    ({"answer": "it eases after about 10 days."}, "says the number 10"),
+    ({"answer": "it eases in seven days for most people."}, "says the number 7"),
+    ({"more": "A person who is clean for a week may still feel low."}, "uses 'clean'"),
+    ({"answer": "an addict feels better after about a week."}, "uses 'addict'"),
+    ({"answer": " ".join(["it eases after about a week."] * 11)}, "words (at most 60)"),
+    ({"answer": "pharmacological interventions notwithstanding, physiological discontinuation manifestations "
+                "characteristically diminish approximately weekly."}, "reads at grade"),
+    ({"review": {**ENTRY["review"], "status": "draft"}}, "a draft cannot ship"),
+    ({"review": {**ENTRY["review"], "next_review": "2026-11-01"}}, "review was due"),
+    ({"review": {**ENTRY["review"], "next_review": "2028-06-01"}}, "more than 12 months"),
+    ({"topic": "withdrawl_timeline"}, "unknown or reserved topic"),
+    ({"citations": [{"source": "no-such-source", "quote": "x"}]}, "cites unknown source"),
+    ({"questions": ["how long does it last"]}, "at least 8"),
+    ({"speak_source": "no-such-source"}, "speak_source 'no-such-source' is not a known source"),
+])
+def test_each_rule_fails_on_an_entry_that_breaks_it(tmp_path, changes, expected):
+    problems = problems_for(tmp_path, **changes)
+    assert any(expected in p for p in problems), problems
+
+
+def test_a_weak_source_cannot_be_named_aloud(tmp_path):
+    entry = {**ENTRY, "speak_source": "test-blog",
+             "citations": ENTRY["citations"] + [{"source": "test-blog", "quote": "symptoms subside"}]}
+    root = str(tmp_path / "content")
+    write_tree(root, entries=[entry], sources=[SOURCE, WEAK_SOURCE])
+    assert any("only A or A- may be named aloud" in p for p in lint(content_module.load(root), today=TODAY))
+
+
+def test_a_source_cited_nowhere_fails(tmp_path):
+    root = str(tmp_path / "content")
+    write_tree(root, sources=[SOURCE, WEAK_SOURCE])
+    assert any("test-blog is cited nowhere" in p for p in lint(content_module.load(root), today=TODAY))
+
+
+def test_a_phrasing_claimed_by_two_entries_fails(tmp_path):
+    twin = {**ENTRY, "id": "test-timeline-twin", "title": "Twin"}
+    root = str(tmp_path / "content")
+    write_tree(root, entries=[ENTRY, twin])
+    assert any("also claimed by" in p for p in lint(content_module.load(root), today=TODAY))
+
+
+def test_two_countries_may_share_a_phrasing(tmp_path):
+    us = {**ENTRY, "id": "test-us", "countries": ["US"]}
+    gb = {**ENTRY, "id": "test-gb", "countries": ["GB"]}
+    root = str(tmp_path / "content")
+    write_tree(root, entries=[us, gb])
+    assert not any("also claimed by" in p for p in lint(content_module.load(root), today=TODAY))
+
+
+def test_invalid_ssml_is_impossible_because_text_is_escaped(tmp_path):
+    assert problems_for(tmp_path, more="Ask a doctor & a pharmacist <today>.") == []
+
+
+def test_numbers_are_found_as_digits_words_and_phone_numbers():
+    assert numbers_in("about 7 to 10 days") == {"7", "10"}
+    assert numbers_in("call 1-800-662-4357") == {"18006624357"}
+    assert numbers_in("fifty times stronger") == {"50"}
+    assert numbers_in("no one knows") == set()
+
+
+def test_reading_grade_rewards_short_plain_sentences():
+    assert grade_level("Call for help. Stay with them. Give naloxone.") < 8
+    assert grade_level("Pharmacological interventions substantially ameliorate physiological manifestations.") > 8

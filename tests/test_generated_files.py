@@ -1,0 +1,47 @@
+"""What is generated from content/ is committed, and must not drift from it: run `make content`."""
+import json
+import os
+
+from conftest import REPO, SHARED
+import pytest
+
+from recovery_guide.build import compile as compile_module
+from recovery_guide.topics import TOPICS
+
+
+def test_the_compiled_library_matches_the_content():
+    with open(compile_module.DATA_PATH, encoding="utf-8") as fh:
+        committed = fh.read()
+    assert committed == compile_module.render_json(), "library.json is stale: run `make content`"
+
+
+def test_topic_ids_match_the_shared_reference():
+    path = os.path.join(SHARED, "reference", "topics.md")
+    if not os.path.exists(path):
+        pytest.skip("shared/reference/topics.md is not beside this checkout")
+    with open(path, encoding="utf-8") as fh:
+        shared = [line.split("|")[1].strip() for line in fh if line.startswith("| ") and not line.startswith("| id")]
+    assert tuple(shared) == TOPICS
+
+
+def test_every_topic_the_library_owns_has_entries():
+    with open(compile_module.DATA_PATH, encoding="utf-8") as fh:
+        library = json.load(fh)
+    covered = {e["topic"] for e in library["entries"].values()}
+    owned = set(TOPICS) - {"crisis_overdose", "crisis_suicide", "affirmation"}
+    assert owned <= covered, sorted(owned - covered)
+
+
+def test_no_dev_question_is_copied_into_the_content():
+    """The dev questions measure matching on words the library has not seen; copying them in would
+    make the figure meaningless."""
+    import re
+    from recovery_guide.build.content import load
+    path = os.path.join(SHARED, "eval", "dev_questions.jsonl")
+    if not os.path.exists(path):
+        pytest.skip("shared/eval is not beside this checkout")
+    norm = lambda s: re.sub(r"[^a-z0-9 ]", "", s.lower()).strip()   # noqa: E731
+    with open(path, encoding="utf-8") as fh:
+        dev = {norm(json.loads(line)["q"]) for line in fh if line.strip()}
+    copied = [(eid, q) for eid, e in load().entries.items() for q in e["questions"] if norm(q) in dev]
+    assert copied == []

@@ -1,0 +1,83 @@
+"""Envelopes sent straight to the Lambda handler named in template.yaml, as Alexa would send them."""
+import importlib
+import os
+import re
+
+import pytest
+
+from conftest import REPO, assert_valid_ssml
+from recovery_guide.envelopes import EnvelopeBuilder
+
+
+def template_handler():
+    with open(os.path.join(REPO, "template.yaml"), encoding="utf-8") as fh:
+        text = fh.read()
+    dotted = re.search(r"Handler:\s*(recovery_guide\.lambda_entry\.\w+)", text).group(1)
+    module, func = dotted.rsplit(".", 1)
+    return getattr(importlib.import_module(module), func)
+
+
+@pytest.fixture(scope="module")
+def handler(tmp_path_factory):
+    os.environ.setdefault("RECOVERY_GUIDE_STORE", "sqlite:" + str(tmp_path_factory.mktemp("store") / "s.sqlite3"))
+    return template_handler()
+
+
+def speech_of(response):
+    speech = response["response"].get("outputSpeech", {}).get("ssml", "")
+    if speech:
+        assert_valid_ssml(speech)
+    return speech
+
+
+@pytest.mark.parametrize("make, keeps_open", [
+    (lambda b: b.launch(), True),
+    (lambda b: b.intent("AMAZON.HelpIntent"), True),
+    (lambda b: b.intent("AMAZON.FallbackIntent"), True),
+    (lambda b: b.intent("AMAZON.StopIntent"), False),
+])
+def test_conversation_requests_get_valid_responses(handler, make, keeps_open):
+    response = handler(make(EnvelopeBuilder()), None)
+    assert speech_of(response)
+    assert response["response"]["shouldEndSession"] is (not keeps_open)
+    if keeps_open:
+        assert response["response"]["reprompt"]["outputSpeech"]["ssml"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda b: b.session_ended(),
+    lambda b: b.skill_event("SkillEnabled"),
+    lambda b: b.skill_event("SkillDisabled", {"userInformationPersistenceStatus": "NOT_PERSISTED"}),
+    lambda b: b.skill_event("SkillPermissionChanged", {"acceptedPermissions": []}),
+    lambda b: b.skill_event("SkillPermissionAccepted", {"acceptedPermissions": []}),
+])
+def test_silent_requests_get_valid_empty_responses(handler, make):
+    response = handler(make(EnvelopeBuilder()), None)
+    assert response["version"] == "1.0"
+    assert "outputSpeech" not in response["response"]
+
+
+def test_can_fulfill_answers_honestly(handler):
+    b = EnvelopeBuilder()
+    yes = handler(b.can_fulfill("QuestionIntent", {"query": "how long does opioid withdrawal last"}), None)
+    assert yes["response"]["canFulfillIntent"]["canFulfill"] == "YES"
+    no = handler(b.can_fulfill("QuestionIntent", {"query": "what's the weather in paris tomorrow"}), None)
+    assert no["response"]["canFulfillIntent"]["canFulfill"] == "NO"
+    maybe = handler(b.can_fulfill("TellMeMoreIntent"), None)
+    assert maybe["response"]["canFulfillIntent"]["canFulfill"] == "MAYBE"
+    unknown = handler(b.can_fulfill("OrderPizzaIntent"), None)
+    assert unknown["response"]["canFulfillIntent"]["canFulfill"] == "NO"
+
+
+def test_an_unknown_request_type_still_gets_a_valid_response(handler):
+    envelope = EnvelopeBuilder().launch()
+    envelope["request"]["type"] = "Alexa.Presentation.APL.UserEvent.SomethingNew"
+    response = handler(envelope, None)
+    assert response["version"] == "1.0"
+
+
+def test_an_intent_request_of_an_unreadable_shape_still_gets_speech(handler):
+    envelope = EnvelopeBuilder().intent("QuestionIntent", {"query": "what is detox"})
+    envelope["request"]["intent"]["slots"] = "not an object"
+    response = handler(envelope, None)
+    assert speech_of(response)
