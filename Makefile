@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test content bench deploy skill-package clean
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.package-lock.json
 
 # Reinstall only when the dependency files change, so a second `make` is quick.
 $(STAMP): pyproject.toml constraints.txt
@@ -14,6 +14,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
+
+# The end-to-end tests' Alexa client emulator (virtual-alexa), exactly as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js 18 or later (with npm); the end-to-end tests (virtual-alexa) need it." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
 
 run: setup
 	$(BIN)/recovery-guide chat
@@ -28,6 +34,34 @@ content: setup
 
 bench: setup
 	$(BIN)/python bench/run_all.py
+
+# Deploy to AWS with SAM (needs AWS credentials; the tests never need it). aws-sam-cli pins its own
+# boto3, so it gets its own virtual environment, made on first use by this target only. The first
+# run asks for the stack's parameters (SkillId, ...) and saves them in samconfig.toml; later runs reuse them.
+SAM_VENV := .venv-sam
+SAM := $(SAM_VENV)/bin/sam
+SAM_CLI_VERSION ?= 1.170.0
+LAMBDA_PYTHON ?= python3.13
+
+$(SAM):
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SAM_VENV)/bin/python -m pip install --quiet 'aws-sam-cli==$(SAM_CLI_VERSION)'
+
+# `sam build` installs lambda/requirements.txt with the runtime's Python (template.yaml: python3.13),
+# or inside the Lambda build image (Docker) when that Python is not on this machine.
+deploy: $(SAM)
+	$(SAM) build $$($(LAMBDA_PYTHON) --version >/dev/null 2>&1 || echo --use-container)
+	$(SAM) deploy $$(test -f samconfig.toml || echo --guided)
+
+# The Alexa skill package: build/skill-package/skill.json + interactionModels/custom/<locale>.json.
+# Pass the deployed function: make skill-package SKILL_ENDPOINT_ARN=arn:aws:lambda:... PRIVACY_POLICY_URL=https://...
+SKILL_ENDPOINT_ARN ?=
+PRIVACY_POLICY_URL ?=
+skill-package: setup
+	$(BIN)/python -m recovery_guide.build.skill_package --out build/skill-package \
+	  $(if $(SKILL_ENDPOINT_ARN),--endpoint-arn '$(SKILL_ENDPOINT_ARN)') \
+	  $(if $(PRIVACY_POLICY_URL),--privacy-policy-url '$(PRIVACY_POLICY_URL)')
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis

@@ -57,8 +57,9 @@ def problems_for(tmp_path, **changes):
     entry = copy.deepcopy(ENTRY)
     entry.update(changes)
     root = str(tmp_path / "content")
-    write_tree(root, entries=[entry], sources=[SOURCE, WEAK_SOURCE] if changes.pop("_weak", False) else [SOURCE])
-    return lint(content_module.load(root), today=TODAY)
+    write_tree(root, entries=[entry], sources=[SOURCE])
+    # Only what the lint says of this entry: the copied helpline records are checked by the real-library test.
+    return [p for p in lint(content_module.load(root), today=TODAY) if "entries/" in p]
 
 
 def test_the_real_library_passes_the_lint():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import timeit
 
 import pytest
@@ -65,6 +66,8 @@ OVERDOSE_STATEMENTS = [
     "my friend is overdosing what do i do",
     "is my friend overdosing",
     "he's OD'ing",
+    "he is O-D-ing",
+    "my friend O.D.ed",
     "he o d'd",
     "she just ODed on fentanyl",
     "my brother just overdosed",
@@ -84,6 +87,25 @@ OVERDOSE_STATEMENTS = [
     "he is having a drug poisoning",                          # Canada
     "my buddy's turning blue eh",                              # Canada
     "I think I'm dying",
+    "my friend just took a bunch of pills and won't wake up",
+    "hes not breathin",
+    "he's cold and blue",
+    "she's passed out and we can't rouse her",                # UK
+    "he's not come round yet and his lips are blue",           # UK
+    "my partner's just collapsed after a hit",
+    "i think my bf is od ing",
+    "he is OD",                                                 # India: "he is OD"
+    "my uncle is not responding after taking drugs",           # India
+    "my brother took heavy dose and not waking up",            # India
+    "she's gone grey and she's not breathing",
+    "overdose help",
+    "the naloxone didn't work",
+    "i found my son unresponsive",
+    "theres a man passed out and he wont wake up",
+    "help me i'm dying",
+    "my son is lying there not moving after using",
+    "i've rung 999 he's not breathing",                        # UK
+    "he's not breathing i've called triple zero",              # Australia
 ]
 
 # --- suicidal thoughts or intent now -------------------------------------------------------------
@@ -146,6 +168,22 @@ SUICIDE_STATEMENTS = [
     "i feel like ending it all tonight",
     "i dont see any reason to go on living",
     "i am planning to end my life",                           # India
+    "nobody would miss me if i was gone",
+    "i don't want to wake up tomorrow",
+    "i hope i don't wake up",
+    "i've got a rope",
+    "i'm thinking about overdosing on purpose",
+    "the world would be better without me",
+    "my wife is threatening to kill herself",
+    "i'm a burden and everyone would be better off without me",
+    "i'm ready to end it all",                                  # Australia / UK
+    "i want to jump in front of a train",
+    "i don't see the point anymore",
+    "how many pills does it take to die",
+    "i feel like dying",
+    "what is the most painless way to die",
+    "easiest way to overdose and not wake up",
+    "my friend says he feels like dying",
 ]
 
 # --- not a crisis: questions, fears, figures of speech, history -----------------------------------
@@ -195,9 +233,23 @@ NOT_OVERDOSE_CRISIS = [
     "can you die from withdrawal",
     "i can't sleep during withdrawal",
     "I can't stop using",
-    "I'm not breathing right because of anxiety what helps",      # panic: but see note in README
+    "I'm not breathing right because of anxiety what helps",      # panic: genuinely ambiguous
+    "what are the chances of overdosing after detox",
+    "what if i take too much naltrexone",
+    "how do i wake someone who is nodding out",
+    "will naloxone wake them up",
+    "she won't wake up for school",
+    "my veins have collapsed",
+    "my dad passed out drunk last night",
+    "what should you do if a person won't wake up",
+    "why do people turn blue when they overdose",
+    "does fentanyl make you stop breathing",
+    "i've overdosed three times",
+    "i lost my sister to an overdose",
+    "my friend is not moving in with me",
+    "i'm not going to overdose i'm careful",
 ]
-# The last line is genuinely ambiguous; the detector may call it a crisis. It is checked separately.
+# Genuinely ambiguous: the detector may call it a crisis (a false alarm costs seconds), so it is not asserted.
 AMBIGUOUS_ALLOWED = {"I'm not breathing right because of anxiety what helps"}
 
 NOT_SUICIDE_CRISIS = [
@@ -246,6 +298,19 @@ NOT_SUICIDE_CRISIS = [
     "i'm sick of withdrawal",
     "what is the point of detox",
     "is there any reason to take naltrexone",
+    "my friend is suicidal what should i tell him",
+    "what do i say to a friend who is suicidal",
+    "how do i help my son who wants to kill himself",
+    "does withdrawal make people suicidal",
+    "i feel like i'm going to die from withdrawal",
+    "i thought i was going to die during withdrawal",
+    "i'm saying goodbye to heroin",
+    "i want to die my hair blue",
+    "i dont want to wake up early for the clinic",
+    "i just want to go to sleep",
+    "withdrawal makes me feel like dying",
+    "what's the best way to stop using",
+    "i want to stop heroin for good",
 ]
 
 
@@ -295,19 +360,23 @@ def test_an_overdose_happening_beats_a_suicidal_statement():
     assert detect_crisis("I want to die and now she's not breathing") == OVERDOSE
 
 
-def test_the_dev_files_crisis_rows_are_recognised():
+def _dev_rows():
     if not os.path.exists(DEV_FILE):
         pytest.skip("shared/eval/dev_questions.jsonl is not present")
     with open(DEV_FILE, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
-    wrong = []
-    for row in rows:
-        got = detect_crisis(row["q"])
-        if row["topic"] in (OVERDOSE, SUICIDE):
-            if got != row["topic"]:
-                wrong.append((row["q"], row["topic"], got))
-        elif got is not None:
-            wrong.append((row["q"], row["topic"], got))
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def test_the_dev_files_crisis_rows_are_recognised():
+    """A sanity check only: the patterns were written from the brief, not from these sentences."""
+    wrong = [(r["q"], r["topic"], detect_crisis(r["q"])) for r in _dev_rows()
+             if r["topic"] in (OVERDOSE, SUICIDE) and detect_crisis(r["q"]) != r["topic"]]
+    assert not wrong, wrong
+
+
+def test_the_dev_files_other_questions_are_answered_not_treated_as_a_crisis():
+    wrong = [(r["q"], r["topic"], detect_crisis(r["q"])) for r in _dev_rows()
+             if r["topic"] not in (OVERDOSE, SUICIDE) and detect_crisis(r["q"]) is not None]
     assert not wrong, wrong
 
 
@@ -319,6 +388,8 @@ def test_fast_enough_for_every_turn():
             detect_crisis(text)
 
     run()   # warm up
-    best = min(timeit.repeat(run, number=5, repeat=5)) / (5 * len(sentences))
-    # The target is 50 µs a sentence on an idle machine; the slack keeps a busy CI runner from failing.
-    assert best < 50e-6 * 3, f"{best * 1e6:.1f} µs per call"
+    # CPU time, not wall time, so a busy machine does not make the detector look slow.
+    best = min(timeit.repeat(run, number=5, repeat=5, timer=time.process_time)) / (5 * len(sentences))
+    # The target is 50 µs a sentence; these sentences are harder than most (nearly all match a
+    # phrase and go through the checks). The slack keeps a slow CI runner from failing.
+    assert best < 50e-6 * 2, f"{best * 1e6:.1f} µs per call"

@@ -82,10 +82,9 @@ def _running_moto(tmp_dir: Path):
     raise RuntimeError(f"could not start moto_server: {last_error}")
 
 
-@pytest.fixture(scope="session")
-def aws_env():
-    """Fake credentials and a region for the whole session; nothing from ~/.aws is read."""
-    mp = pytest.MonkeyPatch()
+@pytest.fixture(autouse=True)
+def aws_env(monkeypatch):
+    """Fake credentials and a region for each test here; nothing from ~/.aws or the host is read."""
     for name in (
         "AWS_PROFILE",
         "AWS_SESSION_TOKEN",
@@ -101,22 +100,30 @@ def aws_env():
         "AWS_WEB_IDENTITY_TOKEN_FILE",
         "AWS_ROLE_ARN",
     ):
-        mp.delenv(name, raising=False)
-    mp.setenv("AWS_ACCESS_KEY_ID", "testing")
-    mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    mp.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    mp.setenv("AWS_CONFIG_FILE", os.devnull)
-    mp.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
-    mp.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    yield
-    mp.undo()
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+
+def _raw_client(endpoint: str):
+    import boto3
+
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
 
 
 def _create_table(endpoint: str, name: str = TABLE) -> None:
     """The table as template.yaml declares it: user_key (S) hash key, on demand, TTL on `ttl`."""
-    import boto3
-
-    client = boto3.client("dynamodb", endpoint_url=endpoint, region_name="us-east-1")
+    client = _raw_client(endpoint)
     client.create_table(
         TableName=name,
         KeySchema=[{"AttributeName": "user_key", "KeyType": "HASH"}],
@@ -129,7 +136,7 @@ def _create_table(endpoint: str, name: str = TABLE) -> None:
 
 
 @pytest.fixture(scope="session")
-def dynamodb_endpoint(aws_env, tmp_path_factory):
+def dynamodb_endpoint(tmp_path_factory):
     """A moto_server for the whole session, with the user table created."""
     with _running_moto(tmp_path_factory.mktemp("moto")) as (endpoint, _proc):
         _create_table(endpoint)
@@ -138,9 +145,7 @@ def dynamodb_endpoint(aws_env, tmp_path_factory):
 
 @pytest.fixture
 def raw_client(dynamodb_endpoint):
-    import boto3
-
-    return boto3.client("dynamodb", endpoint_url=dynamodb_endpoint, region_name="us-east-1")
+    return _raw_client(dynamodb_endpoint)
 
 
 @pytest.fixture
@@ -363,9 +368,7 @@ def test_endless_conflicts_give_up_with_store_unavailable(dynamo, key, mocker):
 
 def test_only_get_put_and_delete_item_are_called(dynamodb_endpoint, key):
     """The IAM policy grants dynamodb:GetItem, PutItem and DeleteItem only."""
-    import boto3
-
-    real = boto3.client("dynamodb", endpoint_url=dynamodb_endpoint, region_name="us-east-1")
+    real = _raw_client(dynamodb_endpoint)
     used = []
 
     class Recorder:
@@ -390,6 +393,20 @@ def test_client_is_lazy_and_configured_to_fail_fast(dynamodb_endpoint):
     assert config.retries.get("total_max_attempts", config.retries.get("max_attempts")) <= 2
 
 
+def test_warm_builds_the_client_without_calling_dynamodb(aws_env, monkeypatch):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        store = DynamoDbUserStore(TABLE, endpoint_url=f"http://127.0.0.1:{listener.getsockname()[1]}")
+        store.warm()
+        assert store._client_obj is not None
+        listener.settimeout(0.2)
+        with pytest.raises(socket.timeout):
+            listener.accept()  # nobody connected
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    DynamoDbUserStore(TABLE).warm()  # no region: logs, does not raise
+
+
 def test_importing_the_store_and_factory_does_not_import_boto3():
     code = (
         "import sys\n"
@@ -407,6 +424,7 @@ def test_importing_the_store_and_factory_does_not_import_boto3():
 
 
 def _all_operations_fail_fast(store, key, limit: float = 3.0):
+    store.warm()  # time the network failure, not the one-off boto3 import
     for operation in (lambda: store.get(key), lambda: store.update(key, lambda r: {"n": 1}), lambda: store.delete(key)):
         started = time.monotonic()
         with pytest.raises(StoreUnavailable):

@@ -387,3 +387,24 @@ def test_a_request_for_another_skill_is_refused(locked_skill, other, kind):
 def test_our_own_skill_id_is_served(locked_skill):
     response = check(locked_skill, EnvelopeBuilder(skill_id=OURS).launch())
     assert response["response"]["outputSpeech"]
+
+
+# --- the checks themselves catch what they are meant to catch -----------------------------------
+
+def test_the_ssml_check_catches_raw_slot_text_and_bad_markup():
+    assert ssml_problems("<speak>fine &amp; <s>well formed</s></speak>") == []
+    assert ssml_problems(f"<speak>echo {MARKER}</speak>")            # raw slot text
+    assert ssml_problems("<speak>a & b</speak>")                     # not well-formed
+    assert ssml_problems("<speak><script>x</script></speak>")        # not an SSML element
+    assert ssml_problems("plain text")                               # not wrapped
+
+
+def test_strict_mode_reports_the_catch_all_handler(fuzz_skill):
+    # A handler that fails: the catch-all answers (a valid response), and strict mode reports it.
+    from unittest import mock
+    from recovery_guide.handlers import conversation
+    envelope = EnvelopeBuilder().intent("AMAZON.HelpIntent")
+    with mock.patch.object(conversation.HelpHandler, "handle", side_effect=RuntimeError("boom")):
+        check(fuzz_skill, copy.deepcopy(envelope))
+        with pytest.raises(pytest.fail.Exception, match="catch-all error handler"):
+            check(fuzz_skill, envelope, strict=True)

@@ -12,22 +12,17 @@ import glob
 import json
 import os
 import re
-import sys
 from collections import Counter
 
 import pytest
+from conftest import LOCALES, REPO, make_skill   # run as a script, tests/ is sys.path[0] too
 
-if __package__ in (None, ""):   # run as a script: make `conftest` and the package importable
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from conftest import LOCALES, REPO, make_skill  # noqa: E402
-
-from recovery_guide.build import models  # noqa: E402
-from recovery_guide.build.compile import intent_name  # noqa: E402
-from recovery_guide.build.content import entry_countries  # noqa: E402
-from recovery_guide.build.content import load as load_content  # noqa: E402
-from recovery_guide.envelopes import EnvelopeBuilder  # noqa: E402
-from recovery_guide.locales import country_for  # noqa: E402
+from recovery_guide.build import models
+from recovery_guide.build.compile import intent_name
+from recovery_guide.build.content import entry_countries
+from recovery_guide.build.content import load as load_content
+from recovery_guide.envelopes import EnvelopeBuilder
+from recovery_guide.locales import country_for
 
 MODELS_DIR = os.path.join(REPO, "interaction_models")
 HANDLERS_DIR = os.path.join(REPO, "lambda", "recovery_guide", "handlers")
@@ -131,9 +126,28 @@ def test_committed_model_matches_content(locale, content):
     read_model(locale)   # fails with the fix if the file is missing
     with open(model_path(locale), encoding="utf-8") as fh:
         committed = fh.read()
-    assert committed == models.render(locale, content), (
-        f"interaction_models/{locale}.json differs from what content/ and interaction_models/intents.yaml "
-        f"generate: {REBUILD}")
+    expected = models.render(locale, content)
+    if committed != expected:
+        pytest.fail(f"interaction_models/{locale}.json differs from what content/ and interaction_models/"
+                    f"intents.yaml generate ({_drift(json.loads(committed), json.loads(expected))}): {REBUILD}")
+
+
+def _drift(committed: dict, expected: dict) -> str:
+    """A short account of what changed, by intent."""
+    def by_name(model):
+        return {i["name"]: i for i in model["interactionModel"]["languageModel"]["intents"]}
+    old, new = by_name(committed), by_name(expected)
+    parts = []
+    if set(new) - set(old):
+        parts.append(f"new intents {sorted(set(new) - set(old))[:10]}")
+    if set(old) - set(new):
+        parts.append(f"intents gone {sorted(set(old) - set(new))[:10]}")
+    changed = sorted(n for n in set(old) & set(new) if old[n] != new[n])
+    if changed:
+        parts.append(f"changed intents {changed[:10]}")
+    if list(old) != list(new) and not parts:
+        parts.append("intent order")
+    return "; ".join(parts) or "formatting or invocation name"
 
 
 def test_no_model_for_an_unsupported_locale():

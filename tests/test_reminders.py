@@ -176,6 +176,35 @@ def test_if_the_api_still_refuses_after_a_spoken_yes_the_card_is_sent_instead_of
     assert turn.response["response"]["card"]["type"] == "AskForPermissionsConsent"
 
 
+def test_a_spoken_yes_is_enough_even_before_alexa_updates_the_permissions_it_sends(dialog, store, alexa):
+    envelope = dialog.envelopes.connections_response("AskFor", "200", {"status": "ACCEPTED"},
+                                                     token=reminders.encode_token((6, 45)))
+    envelope["context"]["System"]["apiAccessToken"] = "api-token"       # no consentToken yet
+    turn = dialog.send(envelope)
+    assert created_request(alexa).trigger.recurrence.recurrence_rules == [
+        "FREQ=DAILY;BYHOUR=6;BYMINUTE=45;BYSECOND=0"]
+    assert "every day at 6:45 AM" in turn.text
+    assert stored(store) == {"reminder": {"alert_token": "alert-1"}}
+
+
+def test_when_alexa_moves_the_question_to_the_app_the_person_is_told(dialog, alexa):
+    envelope = dialog.envelopes.connections_response(
+        "AskFor", "200", {"status": "NOT_ANSWERED", "isCardThrown": "true"}, token=reminders.encode_token((8, 0)))
+    turn = dialog.send(envelope)
+    assert "sent a card to your Alexa app" in turn.text
+    assert not turn.end_session
+    alexa.reminders.create_reminder.assert_not_called()
+
+
+def test_another_capabilitys_permission_answer_is_not_taken_for_a_reminder(dialog, alexa):
+    envelope = dialog.envelopes.connections_response(
+        "AskFor", "200", {"status": "ACCEPTED", "permissionScopes": [
+            {"permissionScope": "alexa::profile:mobile_number:read", "consentStatus": "ACCEPTED"}]},
+        token="phone|something")
+    dialog.send(granted(envelope))
+    alexa.reminders.create_reminder.assert_not_called()
+
+
 def test_the_reminder_words_are_discreet():
     assert not any(word in reminders.REMINDER_TEXT.lower() for word in DRUG_WORDS)
 
@@ -399,3 +428,23 @@ def test_cli_without_permission_asks_for_it(tmp_path):
 
 def dialog_store(dialog):
     return dialog.skill.services.store
+
+
+# --- "forget me" ------------------------------------------------------------------------------
+
+def test_forget_me_can_delete_the_reminder_on_alexa_before_the_record_goes(store, alexa, mocker):
+    """privacy.py can call delete_stored_reminder() so no reminder keeps ringing after "forget me"."""
+    store.update(KEY, lambda r: {**r, "reminder": {"alert_token": "alert-1"}})
+    handler_input = mocker.Mock()
+    handler_input.request_envelope.context.system.api_access_token = "api-token"
+    handler_input.request_envelope.context.system.user.permissions.consent_token = "api-token"
+    services = mocker.Mock(store=store)
+    services.user_key.return_value = KEY
+    handler_input.attributes_manager.request_attributes = {"services": services}
+    handler_input.service_client_factory.get_reminder_management_service.return_value = alexa.reminders
+
+    assert reminders.delete_stored_reminder(handler_input) is True
+    alexa.reminders.delete_reminder.assert_called_once_with("alert-1")
+
+    alexa.reminders.delete_reminder.side_effect = api_error(500)
+    assert reminders.delete_stored_reminder(handler_input) is False     # never raises

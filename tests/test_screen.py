@@ -58,7 +58,7 @@ def test_a_screen_shows_the_helpline_numbers_large_with_their_names(shared_skill
     assert directive["document"]["type"] == "APL" and directive["document"]["version"].startswith("2023.")
     lines = directive["datasources"]["numbers"]["lines"]
     assert [line["number"] for line in lines] == [line["number"] for line in helpline_numbers()]
-    assert [line["label"] for line in lines] == [line["name"] for line in helpline_numbers()]
+    assert [line["label"].lower() for line in lines] == [line["name"].lower() for line in helpline_numbers()]
     big = json.dumps(directive["document"])
     assert "${data.number}" in big and "${data.label}" in big
 
@@ -85,10 +85,22 @@ def test_in_a_crisis_the_emergency_number_comes_first(shared_skill):
     assert spoken.speech == on(SPEAKER, shared_skill).intent("SuicidalCrisisIntent").speech
 
 
-def test_the_overdose_answer_shows_the_emergency_number(shared_skill):
+def test_the_overdose_answer_shows_the_emergency_number_it_speaks(shared_skill):
     turn = on(APL_DEVICE, shared_skill).intent("OverdoseEmergencyIntent")
 
-    assert shown_numbers(turn)[0] == library.load().pack("en-US")["emergency"]
+    us = library.load().pack("en-US")
+    own = [library.load().data["helplines"][i]["number"] for i in us["crisis"]["crisis_overdose"]["lines"]]
+    assert shown_numbers(turn) == [us["emergency"]] + own
+
+
+def test_yes_after_the_overdose_answer_repeats_the_steps_rather_than_texting(shared_skill):
+    talk = on(APL_DEVICE, shared_skill)
+    answer = talk.intent("OverdoseEmergencyIntent")
+
+    again = talk.intent("AMAZON.YesIntent")
+
+    assert again.speech == answer.speech
+    assert shown_numbers(again)[0] == library.load().pack("en-US")["emergency"]
 
 
 def test_finding_treatment_shows_its_numbers(shared_skill):
@@ -129,7 +141,7 @@ def test_the_send_to_phone_answer_shows_the_numbers_too():
     assert shown_numbers(turn) == [line["number"] for line in helpline_numbers()]
 
 
-def test_no_screen_next_to_the_voice_permission_request(mocker):
+def test_no_screen_next_to_the_voice_permission_request():
     talk = on(APL_DEVICE, make_skill(sms_enabled=True))
     talk.envelopes.api_access_token = "api-token"      # no consent token: Alexa asks by voice
 

@@ -185,6 +185,31 @@ def test_after_a_suicidal_crisis_yes_texts_the_crisis_line_and_says_the_emergenc
     assert turn.card is not None
 
 
+def test_asked_after_an_overdose_answer_it_says_call_first_then_texts_the_helplines(profile, sns):
+    talk = person()
+    talk.intent("OverdoseEmergencyIntent")
+
+    turn = talk.say("send it to my phone")
+
+    emergency = library.load().pack("en-US")["emergency"]
+    assert turn.text.startswith(f"If someone may have overdosed, call {emergency} now.")
+    assert all(number in texted(sns)["Message"] for number in numbers("crisis_overdose"))
+    assert_numbers_card(turn, "crisis_overdose")
+
+
+def test_where_no_helpline_is_known_nothing_is_texted_and_no_permission_asked(profile, sns):
+    talk = person(locale="de-DE")
+    talk.intent("SuicidalCrisisIntent")
+
+    turn = talk.say("send it to my phone")
+
+    assert turn.text.startswith("If anyone is in danger right now, call your local emergency number.")
+    assert "I don't have a verified helpline number" in turn.text
+    assert turn.directives == [] and not turn.end_session
+    profile.assert_not_called()
+    sns.publish.assert_not_called()
+
+
 def test_repeat_after_sending_repeats_the_answer_and_send_again_sends_the_same_numbers(profile, sns):
     talk = person()
     answer = talk.intent("SuicidalCrisisIntent")
@@ -245,7 +270,8 @@ def test_permission_given_by_voice_fetches_the_number_and_sends(profile, sns):
     assert_numbers_card(turn)
 
 
-@pytest.mark.parametrize("status, said", [("DENIED", "Okay, I won't text"), ("NOT_ANSWERED", "I didn't hear an answer")])
+@pytest.mark.parametrize("status, said", [("DENIED", "Okay, I won't text"),
+                                          ("NOT_ANSWERED", "I didn't hear an answer")])
 def test_permission_refused_or_unanswered_is_said_plainly_and_points_to_the_card(profile, sns, status, said):
     talk = person(permission=False)
     talk.say("give me a helpline number")

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .textnorm import STOPWORDS, features
+from .textnorm import features, stem
 
 # Below this the skill says what it covers rather than guess: a wrong medical answer is worse than none.
 MIN_SCORE = 0.22
@@ -23,6 +23,23 @@ CENTROID_SHARE = 0.5
 # Bigrams carry phrase shape ("how long", "is it safe"); with a stopword in them they say little.
 BIGRAM_WEIGHT = 0.8
 STOP_BIGRAM_WEIGHT = 0.3
+# The medicine a question names is its subject: "does naloxone have side effects" must not go to
+# buprenorphine's side effects because "side effects" is the rarer phrase. An entry whose phrasings
+# are about other medicines, never this one, is marked down.
+MEDICINES = ("buprenorphin", "naloxon", "naltrexon", "methadon", "lofexidin", "clonidin", "fentanyl")
+OTHER_MEDICINE_FACTOR = 0.75
+# A question about another substance, with no opioid in it, is outside the library: only the
+# out-of-scope entries may answer it, so "how long do vape withdrawals last" never gets opioid timings.
+OTHER_SUBSTANCES = {stem(w) for w in (
+    "alcohol drink drinking drunk beer wine liquor vodka whiskey booze hangover vape nicotine cigarette cigarettes "
+    "smoking tobacco meth methamphetamine cocaine coke crack cannabis marijuana weed ecstasy mdma molly ketamine "
+    "gambling caffeine").split()}
+OPIOID_WORDS = {stem(w) for w in (
+    "opioid heroin fentanyl buprenorphine naloxone naltrexone methadone lofexidine clonidine oxy oxycodone "
+    "oxycontin percocet vicodin hydrocodone morphine codeine tramadol dilaudid hydromorphone painkiller "
+    "painkillers pill pills kratom overdose drug drugs substance substances").split()}
+OUT_OF_SCOPE = "out_of_scope"
+MEDICINE_SHARE = 0.25   # an entry is "about" a medicine named in at least this share of its phrasings
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,14 @@ class QuestionMatcher:
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._doc_entry: list[str] = []
         centroids: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        doc_count: dict[str, int] = defaultdict(int)
+        for d in docs:
+            doc_count[d["entry"]] += 1
+            for medicine in set(d["features"]) & set(MEDICINES):
+                mentions[d["entry"]][medicine] += 1
+        self._about = {eid: {m for m, n in counts.items() if n >= MEDICINE_SHARE * doc_count[eid]}
+                       for eid, counts in mentions.items()}
         for i, d in enumerate(docs):
             vec = self._weights(d["features"])
             for f, w in vec.items():
@@ -60,18 +85,21 @@ class QuestionMatcher:
     def _weights(self, feats: list[str]) -> dict[str, float]:
         tf: dict[str, float] = defaultdict(float)
         for f in feats:
-            if "_" not in f:
-                tf[f] += 1.0
-            elif any(part in STOPWORDS for part in f.split("_")):
+            if "~" in f:
                 tf[f] += STOP_BIGRAM_WEIGHT
-            else:
+            elif "_" in f:
                 tf[f] += BIGRAM_WEIGHT
+            else:
+                tf[f] += 1.0
         vec = {f: w * self._idf.get(f, 0.0) for f, w in tf.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {f: w / norm for f, w in vec.items() if w}
 
     def rank(self, text: str, top: int = 3) -> list[Match]:
-        query = self._weights(features(text))
+        feats = features(text)
+        named = set(feats) & set(MEDICINES)
+        other_substance_only = bool(set(feats) & OTHER_SUBSTANCES) and not set(feats) & OPIOID_WORDS
+        query = self._weights(feats)
         sims: dict[int, float] = defaultdict(float)
         for f, qw in query.items():
             for doc, dw in self._postings.get(f, ()):
@@ -85,9 +113,14 @@ class QuestionMatcher:
                 centroid_sims[eid] += qw * cw
         scored = []
         for eid, values in per_entry.items():
+            if other_substance_only and self._topic[eid] != OUT_OF_SCOPE:
+                continue
             values.sort(reverse=True)
             closest = values[0] + (SECOND_BEST_SHARE * values[1] if len(values) > 1 else 0.0)
             score = (1 - CENTROID_SHARE) * closest + CENTROID_SHARE * centroid_sims.get(eid, 0.0)
+            about = self._about.get(eid, set())
+            if named and about and not (named & about):
+                score *= OTHER_MEDICINE_FACTOR
             scored.append(Match(eid, self._topic[eid], round(score, 4)))
         scored.sort(key=lambda m: (-m.score, m.entry_id))
         return scored[:top]

@@ -87,23 +87,24 @@ def supports_apl(handler_input) -> bool:
     return getattr(interfaces, "alexa_presentation_apl", None) is not None
 
 
-def turn_numbers(handler_input) -> str | None:
-    """Which numbers this turn is about ("helpline", "crisis_suicide", ...), or None."""
+def turn_numbers(handler_input) -> tuple[str | None, bool]:
+    """Which numbers this turn is about ("helpline", "crisis_suicide", ...) or None, and whether
+    this is a send-to-phone turn."""
     from .handlers import phone   # not at import: phone imports the handlers' shared modules
 
     marked = handler_input.attributes_manager.request_attributes.get(phone.SCREEN_KEY)
     if marked in phone.WHATS:
-        return marked
+        return marked, True
     offer = (session(handler_input) or {}).get("offer")
     if isinstance(offer, dict) and offer.get("kind") == "send" and offer.get("what") in phone.WHATS:
-        return offer["what"]
-    return None
+        return offer["what"], False
+    return None, False
 
 
-def render_directive(handler_input, what: str) -> RenderDocumentDirective | None:
+def render_directive(handler_input, what: str, sending: bool = False) -> RenderDocumentDirective | None:
     from .handlers import phone
 
-    numbers = phone.numbers_for_screen(handler_input, what)
+    numbers = phone.numbers_for_screen(handler_input, what, sending=sending)
     if not numbers:
         return None
     card = phone.numbers_card(handler_input, what) or {}
@@ -126,10 +127,10 @@ class ScreenInterceptor(AbstractResponseInterceptor):
         directives = list(response.directives or [])
         if any(str(getattr(d, "object_type", "") or "").startswith(_SKIP_DIRECTIVES) for d in directives):
             return
-        what = turn_numbers(handler_input)
+        what, sending = turn_numbers(handler_input)
         if what is None:
             return
-        directive = render_directive(handler_input, what)
+        directive = render_directive(handler_input, what, sending)
         if directive is None:
             return
         response.directives = directives + [directive]

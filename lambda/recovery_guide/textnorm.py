@@ -34,6 +34,12 @@ _SYNONYMS = [
     (r"\b(12|twelve) ?steps?\b|\bn ?a meetings?\b|\bnarcotics anonymous\b|\bsmart recovery\b", "support meeting"),
     (r"\brehab\w*\b", "rehab"),
     (r"\bhot ?line\b|\bhelp ?line\b", "helpline"),
+    (r"\b(cope|coping|copes|deal|dealing|manage|managing|handle|handling|get through|getting through|ease|easing|relieve|relieving|soothe|survive|surviving)\b", "cope"),
+    (r"\b(got|get|getting|stay|staying|stayed|being|been|am|went|go|going) (clean|sober)\b", "stopped using"),
+    (r"\b(clean|sober) (time|days?|weeks?|months?|years?)\b", "recovery time"),
+    (r"\b(days?|weeks?|months?|years?) (clean|sober)\b", "recovery time"),
+    (r"\bkick(ing)? in\b|\bbegins?\b|\bbeginning\b|\bstarts?\b|\bstarting\b|\bset in\b", "start"),
+    (r"\bslip(ped|s)?\b|\buse again\b|\bused again\b|\busing again\b|\bwent back to using\b|\breturn(ed)? to use\b|\brelaps\w*", "relapse"),
     (r"\bvap(e|es|ing)\b|\be ?cig\w*|\bjuul\w*", "vape"),
 ]
 _SYNONYMS = [(re.compile(p), r) for p, r in _SYNONYMS]
@@ -60,22 +66,53 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_IRREGULAR = {
+    "does": "do", "did": "do", "doing": "do", "done": "do", "during": "during", "dying": "die", "died": "die",
+    "dies": "die", "took": "take", "taken": "take", "gave": "give", "given": "give", "felt": "feel",
+    "went": "go", "gone": "go", "was": "be", "were": "be", "been": "be", "is": "be", "am": "be", "are": "be",
+    "kids": "child", "kid": "child", "children": "child", "babies": "baby", "better": "better",
+    "using": "use", "used": "use", "uses": "use", "user": "use", "users": "use", "this": "this", "his": "his", "has": "have", "legs": "leg", "less": "less", "always": "always",
+}
+_VOWELS = set("aeiou")
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to join "symptoms"/"symptom" and "lasting"/"lasts"."""
-    for suffix, keep in (("ies", "y"), ("ness", ""), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
-                         ("es", ""), ("s", "")):
+    """A light stemmer: "symptoms"/"symptom", "lasting"/"lasts", "taking"/"take", "stopped"/"stop"."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    base = word
+    for suffix, keep in (("ies", "y"), ("ness", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ed", ""),
+                         ("ly", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "es" and not re.search(r"(ss|sh|ch|x|z)es$", word):
                 continue
-            if suffix == "s" and word.endswith("ss"):
+            if suffix == "s" and (word.endswith(("ss", "us", "is")) or len(word) <= 3):
                 continue
-            return word[: len(word) - len(suffix)] + keep
-    return word
+            stem_part = word[: len(word) - len(suffix)]
+            if suffix in ("ing", "ings", "ed") and not (set(stem_part) & _VOWELS | {"y"} & set(stem_part)):
+                continue    # "sing", "bed": not a suffix
+            base = stem_part + keep
+            if suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]        # stopping → stop
+            break
+    # Drop a final e so "take", "taking" and "taken" meet; keep short words whole.
+    if len(base) > 3 and base.endswith("e") and not base.endswith("ee"):
+        base = base[:-1]
+    return base
 
 
 def features(text: str) -> list[str]:
-    """Unigrams without stopwords, plus bigrams over all words (so "how long" and "is it safe" count)."""
-    words = [stem(w) for w in normalise(text).split()]
-    grams = [w for w in words if w not in STOPWORDS and len(w) > 1]
-    grams += [f"{a}_{b}" for a, b in zip(words, words[1:]) if not (a in STOPWORDS and b in STOPWORDS)]
+    """Unigrams without stopwords, plus bigrams over all words (so "how long" and "is it safe" count).
+
+    A bigram of two content words is written "a_b"; one with a stopword in it "a~b", so the
+    matcher can weigh phrase shape below subject words.
+    """
+    raw = normalise(text).split()
+    stems = [stem(w) for w in raw]
+    grams = [s for w, s in zip(raw, stems) if w not in STOPWORDS and len(s) > 1]
+    for (w1, s1), (w2, s2) in zip(zip(raw, stems), zip(raw[1:], stems[1:])):
+        stop1, stop2 = w1 in STOPWORDS, w2 in STOPWORDS
+        if stop1 and stop2:
+            continue
+        grams.append(f"{s1}~{s2}" if stop1 or stop2 else f"{s1}_{s2}")
     return grams

@@ -8,4 +8,7 @@ TOPICS = (
     "out_of_scope",
 )
 # Topics other parts of the skill own: the content library does not answer them with entries.
-NOT_IN_LIBRARY = ("crisis_overdose", "crisis_suicide", "affirmation")
+NOT_IN_LIBRARY = ("crisis_overdose", "crisis_suicide")
+# Entries under these topics make no medical statement (what the skill covers; the way to the
+# daily affirmation), so they name no source.
+NON_MEDICAL = ("out_of_scope", "affirmation")

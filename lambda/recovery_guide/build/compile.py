@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .. import ssml
 from ..locales import BRITISH_SPELLING
 from ..textnorm import features
+from ..topics import NON_MEDICAL
 from .content import COUNTRIES, Content, entry_countries, load
 from .spelling import british
 
@@ -174,7 +175,7 @@ class Renderer:
         return out
 
     def entry(self, entry: dict, country: str, available: set) -> dict:
-        if entry["topic"] == "out_of_scope":
+        if entry["topic"] in NON_MEDICAL:
             return self.out_of_scope_entry(entry, country)
         source = self.content.sources[entry["speak_source"]]
         nxt = next((r for r in entry.get("related", []) if r in available), None)
@@ -209,7 +210,15 @@ class Renderer:
 
 
     def out_of_scope_entry(self, entry: dict, country: str) -> dict:
-        """Not a medical answer: what the skill covers, no source named, and the helpline offered."""
+        """Not a medical answer: what the skill covers and the helpline offered, or the way into the
+        daily affirmation (its handler adds the day's words and its own offer). No source is named."""
+        if entry["topic"] == "affirmation":
+            intro = str(self.speakable(entry["answer"], country))
+            card = {"title": self.plain(entry["title"], country), "text": self.plain(entry["more"], country)}
+            return {"answer": intro, "reprompt": "", "card": card, "more": str(self.speakable(entry["more"], country)),
+                    "more_reprompt": ssml.escape("What else would you like to know?"), "more_card": card,
+                    "source": ssml.escape("That's not from a medical source: the affirmations are written for "
+                                          "Recovery Guide."), "source_card": card, "next": None, "offer": None}
         offer = self.prompt("out_of_scope_offer", country)
         answer = Markup("<p>") + self.speakable(entry["answer"], country) + Markup(" ") + offer + Markup("</p>")
         more = Markup("<p>") + self.speakable(entry["more"], country) + Markup(" ") + offer + Markup("</p>")

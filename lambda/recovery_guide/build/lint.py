@@ -10,7 +10,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
-from ..topics import NOT_IN_LIBRARY, TOPICS
+from ..topics import NON_MEDICAL, NOT_IN_LIBRARY, TOPICS
 from .compile import Renderer
 from .content import Content, ContentError, entry_countries, load
 from .models import sample_text
@@ -158,7 +158,7 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
         if not str(citation.get("quote") or "").strip():
             problems.append(f"{where}: citation of {sid} has no quote")
         quotes.append(str(citation.get("quote") or ""))
-    out_of_scope = entry["topic"] == "out_of_scope"
+    out_of_scope = entry["topic"] in NON_MEDICAL
     if not out_of_scope:
         speakable = [c for c in citations if content.sources.get(c.get("source"), {}).get("tier") in SPEAKABLE_TIERS
                      and str(c.get("quote") or "").strip()]

@@ -22,6 +22,7 @@ from .. import ssml
 from ..affirmations import affirmation_ids, affirmation_text, pick_affirmation, record_heard
 from ..persistence.base import StoreUnavailable
 from ..turn import reply, services
+from . import answers
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +72,12 @@ def todays_affirmation(handler_input) -> tuple[str, bool]:
     return chosen, has_reminder
 
 
-def affirmation_response(handler_input):
+def affirmation_response(handler_input, intro: str | None = None):
+    """Today's affirmation; `intro` (SSML) replaces the usual first sentence, for questions such as
+    "what is an affirmation" whose content entry leads into the day's affirmation."""
     aff_id, has_reminder = todays_affirmation(handler_input)
     text = affirmation_text(aff_id) or ""
-    speech = f"{ssml.escape(INTRO)} {ssml.escape(text)}"
+    speech = f"{intro or ssml.escape(INTRO)} {ssml.escape(text)}"
     if has_reminder:
         question, offer = ANYTHING_ELSE, None
     else:
@@ -91,5 +94,10 @@ class AffirmationHandler(AbstractRequestHandler):
     def handle(self, handler_input):
         return affirmation_response(handler_input)
 
+
+# Questions the matcher files under the affirmation topic lead into the day's affirmation.
+_routes = getattr(answers, "TOPIC_ROUTES", None)
+if _routes is not None:
+    _routes[TOPIC] = lambda handler_input, intro: affirmation_response(handler_input, intro=intro)
 
 HANDLERS = [AffirmationHandler()]

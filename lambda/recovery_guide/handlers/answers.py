@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
-from ask_sdk_core.utils import get_slot_value_v2, is_intent_name, is_request_type
+from ask_sdk_core.utils import get_slot, is_intent_name, is_request_type
 
 from .. import library
 from ..turn import locale, pack, reply, session
@@ -11,11 +11,18 @@ QUESTION_INTENT = "QuestionIntent"
 OUT_OF_SCOPE = "out_of_scope"
 
 
+# Topics answered by another capability rather than by the entry's text (the daily affirmation):
+# topic -> function(handler_input, intro_ssml). Modules register theirs.
+TOPIC_ROUTES: dict = {}
+
+
 def answer_entry(handler_input, entry_id: str):
     speech = library.load().entry_speech(locale(handler_input), entry_id)
     if speech is None:    # an entry not offered in this country
         return answer_out_of_scope(handler_input)
     topic = library.load().entries[entry_id]["topic"]
+    if topic in TOPIC_ROUTES:
+        return TOPIC_ROUTES[topic](handler_input, speech["answer"])
     offer = {"kind": "helpline"} if speech.get("offer") == "helpline" else {"kind": "more", "id": entry_id}
     return reply(handler_input, speech["answer"], reprompt=speech["reprompt"], card=speech["card"],
                  topic=topic, offer=offer, entry=entry_id)
@@ -50,9 +57,11 @@ class QuestionHandler(AbstractRequestHandler):
         return is_intent_name(QUESTION_INTENT)(handler_input)
 
     def handle(self, handler_input):
-        slot = get_slot_value_v2(handler_input, "query")
-        text = slot.value if slot is not None else None
-        return answer_text(handler_input, text or "")
+        # Devices and emulators send the words as the slot's `value` (slotValue is only for
+        # multi-value slots), which get_slot_value_v2 ignores.
+        slot = get_slot(handler_input, "query")
+        text = getattr(slot, "value", None) or getattr(getattr(slot, "slot_value", None), "value", None)
+        return answer_text(handler_input, str(text or ""))
 
 
 class EntryIntentHandler(AbstractRequestHandler):

@@ -81,6 +81,7 @@ EMERGENCY_FIRST = {
     "crisis_overdose": "If someone may have overdosed, call {number} now.",
     "crisis_suicide": "If you're in danger right now, call {number}.",
 }
+NO_EMERGENCY_NUMBER = "If anyone is in danger right now, call your local emergency number."
 
 
 # --- what to send ---------------------------------------------------------------------------
@@ -105,10 +106,12 @@ def _line(line_id: str) -> dict | None:
     line = (library.load().data.get("helplines") or {}).get(line_id)
     if not line or not line.get("number"):
         return None
-    return {"id": line_id, "name": line.get("name") or "", "number": str(line["number"])}
+    name = str(line.get("name") or "").strip()
+    # Names are written to sit mid-sentence ("the Suicide and Crisis Lifeline"); here they lead one.
+    return {"id": line_id, "name": name[:1].upper() + name[1:], "number": str(line["number"])}
 
 
-def lines_for(handler_input, what: str) -> list[dict]:
+def lines_for(handler_input, what: str, *, fallback: bool = True) -> list[dict]:
     """The helplines to send for this offer: [{"id", "name", "number"}], possibly empty.
 
     A crisis answer without lines of its own (the overdose answer gives the emergency number only)
@@ -116,25 +119,34 @@ def lines_for(handler_input, what: str) -> list[dict]:
     """
     country_pack = pack(handler_input)
     ids = list(_section(country_pack, what).get("lines") or [])
-    if not ids and what != DEFAULT_WHAT:
+    if not ids and fallback and what != DEFAULT_WHAT:
         ids = list(_section(country_pack, DEFAULT_WHAT).get("lines") or [])
     lines = [line for line in (_line(i) for i in dict.fromkeys(ids)) if line]
     return lines
 
 
-def numbers_for_screen(handler_input, what: str) -> list[dict]:
-    """What a screen shows for this offer: [{"label", "number"}], the emergency number first in a crisis."""
+def numbers_for_screen(handler_input, what: str, *, sending: bool = False) -> list[dict]:
+    """What a screen shows: [{"label", "number"}], the emergency number first in a crisis.
+
+    For an answer, the numbers it spoke (the overdose answer: the emergency number alone); for a
+    send-to-phone turn (`sending`), the numbers sent as well.
+    """
     shown = []
     emergency = pack(handler_input).get("emergency")
     if what in EMERGENCY_FIRST and emergency:
         shown.append({"label": "Emergency", "number": str(emergency)})
-    shown.extend({"label": line["name"], "number": line["number"]} for line in lines_for(handler_input, what))
+    shown.extend({"label": line["name"], "number": line["number"]}
+                 for line in lines_for(handler_input, what, fallback=sending))
     return shown
 
 
 def numbers_card(handler_input, what: str) -> dict | None:
-    """The card the answer itself sent (names, numbers, hours), sent again."""
-    card = _section(pack(handler_input), what).get("card")
+    """The card the answer itself sent (names, numbers, hours), sent again; for an answer without
+    lines of its own (overdose), the helplines' card, since those are the numbers sent."""
+    country_pack = pack(handler_input)
+    if not _section(country_pack, what).get("lines"):
+        what = DEFAULT_WHAT
+    card = _section(country_pack, what).get("card")
     if card and card.get("title") and card.get("text"):
         return card
     lines = lines_for(handler_input, what)
@@ -156,9 +168,11 @@ def _spoken_lines(lines: list[dict]) -> str:
 
 
 def _emergency_first(handler_input, what: str) -> str:
-    number = pack(handler_input).get("emergency")
-    if what not in EMERGENCY_FIRST or not number:
+    if what not in EMERGENCY_FIRST:
         return ""
+    number = pack(handler_input).get("emergency")
+    if not number:   # a country the skill does not know
+        return ssml.sentence(ssml.escape(NO_EMERGENCY_NUMBER)) + " "
     text = EMERGENCY_FIRST[what].replace("{number}", "\x00")
     before, after = text.split("\x00")
     return ssml.sentence(ssml.escape(before) + ssml.phone(str(number)) + ssml.escape(after)) + " "
@@ -391,8 +405,20 @@ class SendPermissionResponseHandler(AbstractRequestHandler):
 
 
 def _yes_to_send(handler_input, offer: dict):
+    """"Yes" after an answer that offered to send its numbers.
+
+    The overdose answer offers nothing but "say repeat" (no texting and no permission questions in the
+    middle of an emergency), and an answer without lines of its own asks only "repeat that?": there
+    "yes" repeats the answer. "Send it to my phone" still sends the helplines from both.
+    """
     what = offer.get("what")
-    return send_numbers(handler_input, what if what in WHATS else what_to_send(handler_input))
+    what = what if what in WHATS else what_to_send(handler_input)
+    own_lines = _section(pack(handler_input), what).get("lines")
+    last = (session(handler_input) or {}).get("last")
+    if (what == "crisis_overdose" or not own_lines) and isinstance(last, dict) and last.get("speech"):
+        return reply(handler_input, last["speech"], reprompt=last.get("reprompt"), card=last.get("card"),
+                     topic=last.get("topic"), offer=last.get("offer"))
+    return send_numbers(handler_input, what)
 
 
 YES_ACTIONS["send"] = _yes_to_send

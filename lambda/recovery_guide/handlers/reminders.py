@@ -16,6 +16,12 @@ Flow:
   (update; a reminder deleted in the Alexa app meanwhile is created afresh).
 * Any other API failure: said plainly, session open. Nothing here raises to the caller.
 * `Reminders.*` events (no session) get an empty response; "ReminderDeleted" also forgets the token.
+* `delete_stored_reminder()` lets "forget me" remove the reminder on Alexa before the record goes.
+
+"Device supports voice permission": there is no `supportedInterfaces` entry for it, so every request
+from a device (context.System.device present, in a session) gets the voice request; a device or
+account that cannot do it answers with an error status or `isCardThrown`, and the person is sent
+to the card in the Alexa app.
 
 Logs carry exception types and HTTP status codes only: never a user id, token or time.
 """
@@ -26,7 +32,7 @@ import logging
 import re
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
-from ask_sdk_core.utils import get_slot_value_v2, is_intent_name, is_request_type
+from ask_sdk_core.utils import get_simple_slot_values, get_slot, is_intent_name, is_request_type
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
@@ -55,8 +61,11 @@ SAY = {
     "asking_permission": "To set a daily reminder, I need your permission to create reminders.",
     "permission_card": ("To set a daily reminder, Recovery Guide needs permission to create reminders. "
                         "I've sent a card to your Alexa app: open it and allow reminders, then ask me again."),
+    "card_thrown": ("I've sent a card to your Alexa app where you can allow reminders for Recovery Guide. "
+                    "Once you have, ask me again. What else can I do for you?"),
     "denied": ("Okay, I won't set a reminder. If you change your mind, you can allow reminders for "
-               "Recovery Guide in the Alexa app, under Skills, then Your Skills. What else can I do for you?"),
+               "Recovery Guide in the Alexa app: Skills and Games, Your Skills, Recovery Guide, Settings. "
+               "What else can I do for you?"),
     "not_answered": "No problem, I haven't set a reminder. You can ask me again any time. What else can I do for you?",
     "created": "Done. I'll remind you every day at {time}.",
     "changed": "Done. I've moved your daily reminder to {time}. I'll remind you every day at {time}.",
@@ -463,6 +472,27 @@ def cancel_reminder(handler_input):
     return _say(handler_input, "cancelled")
 
 
+def delete_stored_reminder(handler_input) -> bool:
+    """Best effort, for "forget me": delete the person's reminder on Alexa before their record goes,
+    so no reminder keeps ringing that the skill can no longer find. True if none is left (deleted,
+    already gone, or none stored). Never raises; the caller deletes the record either way."""
+    try:
+        alert_token = _stored_token(handler_input)
+    except ReminderFailed:
+        return False
+    if not alert_token:
+        return True
+    if not has_permission(handler_input):
+        return False
+    try:
+        _reminder_client(handler_input).delete_reminder(alert_token)
+    except Exception as exc:  # noqa: BLE001
+        if not _is_not_found(exc):
+            log.warning("reminder_api_failed call=delete status=%s type=%s", _status(exc), type(exc).__name__)
+            return False
+    return True
+
+
 # --- handlers ------------------------------------------------------------------------------
 
 class ReminderHandler(AbstractRequestHandler):
@@ -470,14 +500,24 @@ class ReminderHandler(AbstractRequestHandler):
         return is_intent_name("ReminderIntent")(handler_input)
 
     def handle(self, handler_input):
-        slot = get_slot_value_v2(handler_input, "time")
-        value = getattr(slot, "value", None) if slot is not None else None
+        value = _time_slot(handler_input)
         if not value:
             return set_daily_reminder(handler_input, DEFAULT_TIME)
         hm = parse_time(value)
         if hm is None:
             return _say(handler_input, "no_time", reprompt=SAY["no_time"])
         return set_daily_reminder(handler_input, hm)
+
+
+def _time_slot(handler_input) -> str | None:
+    """The `time` slot's value: `value` as Alexa and the local matcher send it, else `slotValue`."""
+    slot = get_slot(handler_input, "time")
+    if slot is None:
+        return None
+    if slot.value:
+        return slot.value
+    values = get_simple_slot_values(slot.slot_value) if slot.slot_value is not None else None
+    return next((v.value for v in values or [] if v.value), None)
 
 
 class CancelReminderHandler(AbstractRequestHandler):
@@ -489,10 +529,17 @@ class CancelReminderHandler(AbstractRequestHandler):
 
 
 class PermissionResponseHandler(AbstractRequestHandler):
-    """Alexa's answer to the voice permission request."""
+    """Alexa's answer to the voice permission request for reminders (other AskFor answers, such as
+    another capability's permission, are left to their own handlers)."""
     def can_handle(self, handler_input):
         request = handler_input.request_envelope.request
-        return is_request_type("Connections.Response")(handler_input) and getattr(request, "name", None) == ASK_FOR
+        if not is_request_type("Connections.Response")(handler_input) or getattr(request, "name", None) != ASK_FOR:
+            return False
+        if str(getattr(request, "token", None) or "").startswith(TOKEN_PREFIX):
+            return True
+        payload = getattr(request, "payload", None)
+        scopes = payload.get("permissionScopes") if isinstance(payload, dict) else None
+        return any(isinstance(s, dict) and s.get("permissionScope") == PERMISSION for s in scopes or [])
 
     def handle(self, handler_input):
         request = handler_input.request_envelope.request
@@ -502,12 +549,15 @@ class PermissionResponseHandler(AbstractRequestHandler):
             # The device or account could not take the voice request: the card still works.
             log.warning("voice_permission_failed status=%s", code)
             return ask_permission(handler_input, hm, voice=False)
-        payload = getattr(request, "payload", None) or {}
-        status = str(payload.get("status", "")).upper() if isinstance(payload, dict) else ""
+        payload = getattr(request, "payload", None)
+        payload = payload if isinstance(payload, dict) else {}
+        status = str(payload.get("status", "")).upper()
         if status == "ACCEPTED":
             if change:
                 return change_reminder(handler_input, hm, after_consent=True)
             return set_daily_reminder(handler_input, hm, after_consent=True)
+        if str(payload.get("isCardThrown", "")).lower() == "true":
+            return _say(handler_input, "card_thrown")    # Alexa moved the question to the app
         if status == "DENIED":
             return _say(handler_input, "denied")
         return _say(handler_input, "not_answered")

@@ -17,6 +17,23 @@ from ..crisis import OVERDOSE, SUICIDE, detect_crisis
 from ..locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 
 _CRISIS_INTENT = {OVERDOSE: "OverdoseEmergencyIntent", SUICIDE: "SuicidalCrisisIntent"}
+# Alexa trains its built-in intents itself, so the models list no samples for them; locally these
+# common wordings stand in for that training.
+BUILT_IN_SAMPLES = {
+    "AMAZON.YesIntent": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "yes please", "please", "go ahead",
+                         "sounds good", "alright", "of course", "uh huh", "i do", "yes i would"],
+    "AMAZON.NoIntent": ["no", "nope", "no thanks", "no thank you", "not now", "nah", "not really", "i'm good",
+                        "no i'm okay", "i don't"],
+    "AMAZON.HelpIntent": ["help", "what can i say", "what can you do", "what can i ask", "how does this work",
+                          "what do you do", "options", "menu"],
+    "AMAZON.StopIntent": ["stop", "quit", "exit", "goodbye", "bye", "shut up", "enough", "that's all",
+                          "i'm done", "end", "leave"],
+    "AMAZON.CancelIntent": ["cancel", "never mind", "nevermind", "forget it"],
+    "AMAZON.RepeatIntent": ["repeat", "repeat that", "say that again", "again", "what did you say", "come again",
+                            "pardon", "one more time", "can you repeat that", "repeat please", "say it again"],
+    "AMAZON.NavigateHomeIntent": ["go home", "home", "main menu", "go back to the start"],
+    "AMAZON.StartOverIntent": ["start over", "restart", "start again", "begin again"],
+}
 _WAKE = re.compile(r"^(alexa|hey alexa|ok alexa)\b[ ,]*")
 _INVOKE = re.compile(r"^(?:(?:ask|tell|open|start|launch|talk to|use)\s+recovery guide(?:\s+(?:to|for|about|if|whether|and))?|recovery guide)\b[ ,]*")
 
@@ -40,7 +57,11 @@ class LocalNlu:
         self.exact: dict[str, str] = {}
         self.patterns: list[tuple[re.Pattern, str, list[str]]] = []
         self.commands: list[tuple[set, str]] = []
-        for intent in lm["intents"]:
+        intents = [dict(i) for i in lm["intents"]]
+        for intent in intents:
+            if not intent.get("samples") and intent["name"] in BUILT_IN_SAMPLES:
+                intent["samples"] = BUILT_IN_SAMPLES[intent["name"]]
+        for intent in intents:
             slot_types = {s["name"]: s["type"] for s in intent.get("slots") or []}
             for sample in intent.get("samples") or []:
                 s = _clean(sample.replace("{", " {").replace("}", "} "))
