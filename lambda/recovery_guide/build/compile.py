@@ -43,6 +43,10 @@ class Renderer:
         # Every number a person may need to dial, so answers read them digit by digit wherever they appear.
         self.numbers = {line["number"] for line in content.helplines.values() if line.get("number")}
         self.numbers |= {c["emergency"]["number"] for c in content.countries.values()}
+        # Numbers inside a line's text or chat sentence ("text your ZIP code to 435748") are dialled too.
+        for line in content.helplines.values():
+            for field in ("text", "chat"):
+                self.numbers |= set(re.findall(r"\d[\d -]{1,14}\d", str(line.get(field) or "")))
 
     # -- helpers ------------------------------------------------------------------------------
     def speakable(self, text: str, country: str) -> Markup:
@@ -88,7 +92,10 @@ class Renderer:
             facts.append("confidential")
         if line.get("hours"):
             facts.append("open " + str(line["hours"]))
-        fact_text = ", ".join(facts[:-1]) + (", and " if len(facts) > 1 else "") + facts[-1] if facts else ""
+        if len(facts) > 2:
+            fact_text = ", ".join(facts[:-1]) + ", and " + facts[-1]
+        else:
+            fact_text = " and ".join(facts)
         return {
             "id": line["id"], "name": self.plain(line["name"], country), "number": line["number"],
             "number_ssml": Markup(ssml.phone(line["number"], line.get("spoken"))),

@@ -116,6 +116,7 @@ def check_sources(content: Content) -> list[str]:
             problems.append(f"{where}: source {sid} has an unknown tier {source.get('tier')!r}")
     cited = {c.get("source") for e in content.entries.values() for c in e.get("citations") or []}
     cited |= {line.get("source") for line in content.helplines.values()}
+    cited |= {c.get("source") for line in content.helplines.values() for c in line.get("citations") or []}
     for country in content.countries.values():
         cited.add(country.get("emergency", {}).get("source"))
         cited |= {c.get("source") for c in country.get("overdose", {}).get("citations") or []}
