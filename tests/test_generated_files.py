@@ -10,9 +10,13 @@ from recovery_guide.topics import TOPICS
 
 
 def test_the_compiled_library_matches_the_content():
-    with open(compile_module.DATA_PATH, encoding="utf-8") as fh:
-        committed = fh.read()
-    assert committed == compile_module.render_json(), "library.json is stale: run `make content`"
+    expected = compile_module.render_files()
+    for path, text in expected.items():
+        with open(os.path.join(compile_module.DATA_DIR, path), encoding="utf-8") as fh:
+            assert fh.read() == text, f"data/{path} is stale: run `make content`"
+    for folder in ("packs", "answers"):
+        present = set(os.listdir(os.path.join(compile_module.DATA_DIR, folder)))
+        assert present == {p.split("/")[1] for p in expected if p.startswith(folder + "/")}
 
 
 def test_topic_ids_match_the_shared_reference():
@@ -25,7 +29,7 @@ def test_topic_ids_match_the_shared_reference():
 
 
 def test_every_topic_the_library_owns_has_entries():
-    with open(compile_module.DATA_PATH, encoding="utf-8") as fh:
+    with open(os.path.join(compile_module.DATA_DIR, "library.json"), encoding="utf-8") as fh:
         library = json.load(fh)
     covered = {e["topic"] for e in library["entries"].values()}
     owned = set(TOPICS) - {"crisis_overdose", "crisis_suicide", "affirmation"}

@@ -6,7 +6,6 @@ locally is what runs on Lambda.
 from __future__ import annotations
 
 import json
-import logging
 from functools import lru_cache
 
 from ask_sdk_core.serialize import DefaultSerializer
@@ -17,11 +16,13 @@ from ask_sdk_model.services import ApiClient
 from . import config as config_module
 from . import library
 from . import screen
-from .handlers import answers, can_fulfill, conversation, crisis, errors, events, helplines, privacy
+from .handlers import answers, conversation, crisis, errors, helplines
+from .handlers.lazy import capability
 from .interceptors import LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
 from .services import Services
+from . import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 _serializer = DefaultSerializer()
 
@@ -48,9 +49,11 @@ def build(services: Services):
     # The API client lets handlers reach Alexa's service APIs (profile, reminders, settings).
     sb = CustomSkillBuilder(api_client=LazyApiClient())
     # Order matters: events and CanFulfill have no session; crisis runs before any other intent.
-    for handler in (events.HANDLERS + can_fulfill.HANDLERS + crisis.HANDLERS + answers.HANDLERS
-                    + helplines.HANDLERS + privacy.HANDLERS + extra_handlers()
-                    + conversation.HANDLERS + conversation.LAST_HANDLERS):
+    # Capabilities in handlers.lazy are imported only when a request for them arrives.
+    chain = ([capability("events"), capability("can_fulfill")] + crisis.HANDLERS + answers.HANDLERS
+             + helplines.HANDLERS + [capability(name) for name in ("privacy", "phone", "affirmations", "reminders")]
+             + conversation.HANDLERS + conversation.LAST_HANDLERS)
+    for handler in chain:
         sb.add_request_handler(handler)
     sb.add_exception_handler(errors.CatchAllExceptionHandler())
     sb.add_global_request_interceptor(ServicesInterceptor(services))
@@ -58,20 +61,6 @@ def build(services: Services):
     sb.add_global_response_interceptor(screen.ScreenInterceptor())   # numbers shown large on screens
     # The id is checked in invoke() so a foreign request is refused before any work is done.
     return sb.create()
-
-
-def extra_handlers() -> list:
-    """Handlers of the capabilities that live in their own modules (phone, affirmations, reminders)."""
-    found = []
-    for name in ("phone", "affirmations", "reminders"):
-        try:
-            module = __import__(f"{__package__}.handlers.{name}", fromlist=["HANDLERS"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.handlers.{name}":
-                raise
-            continue
-        found.extend(module.HANDLERS)
-    return found
 
 
 class RecoveryGuide:

@@ -106,7 +106,7 @@ def cmd_content(args) -> int:
     if args.action == "build":
         from .build import compile as compile_module
         from .build import models
-        paths = [compile_module.write()] + models.write_all()
+        paths = compile_module.write() + models.write_all()
         try:
             from .build.affirmations_build import compile_default
             paths.append(compile_default())

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import contextvars
 import json
-import logging
 import time
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 
 from .turn import TOPIC_KEY
+from . import logs
 
-log = logging.getLogger("recovery_guide.requests")
+log = logs.get("recovery_guide.requests")
 
 # The topic of the turn just answered, for the local CLI (`ask --json` prints it).
 LAST_TOPIC: contextvars.ContextVar = contextvars.ContextVar("last_topic", default=None)

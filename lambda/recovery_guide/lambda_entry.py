@@ -1,11 +1,13 @@
 """The AWS Lambda entry point named in template.yaml."""
 from __future__ import annotations
 
-import logging
+import sys
 
 from . import app
 
-logging.getLogger().setLevel(logging.INFO)
+if "logging" in sys.modules:   # the Lambda runtime has set up logging: let request records through
+    import logging
+    logging.getLogger().setLevel(logging.INFO)
 _skill = app.get()   # built once per container, at import (during Lambda's init phase)
 
 

@@ -1,17 +1,26 @@
-"""The compiled content library, loaded once per process.
+"""The compiled content library, loaded once per process and a country at a time.
 
-`recovery-guide content build` renders content/ into data/library.json at build time (YAML and
-Jinja2 are build-time tools); the request path only reads that JSON.
+`recovery-guide content build` renders content/ into data/ at build time (YAML and Jinja2 are
+build-time tools): library.json (entries, sources, helplines: small), packs/<country>.json (prompts,
+crisis and helpline speech for that country), answers/<country>.json (every answer rendered for
+that country) and matcher.json (the question index). The request path reads
+only the JSON it needs, when it first needs it, so a cold start opens one small file and one pack.
 """
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
-from importlib import resources
 
 from . import locales
 
 GENERIC_COUNTRY = "XX"   # a pack for locales whose country the skill does not know
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _read(*parts: str) -> dict:
+    with open(os.path.join(DATA_DIR, *parts), encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 class Library:
@@ -19,29 +28,44 @@ class Library:
         self.data = data
         self.entries: dict = data["entries"]
         self.sources: dict = data["sources"]
-        self.packs: dict = data["packs"]
+        self.countries: tuple = tuple(data["countries"])
+        self._packs: dict = {}
+        self._answers: dict = {}
         self._matchers: dict = {}
-
-    def pack(self, locale: str | None) -> dict:
-        """The rendered speech for the locale's country (the generic pack where the country is unknown)."""
-        return self.packs.get(locales.country_for(locale) or GENERIC_COUNTRY) or self.packs[GENERIC_COUNTRY]
+        self._index: dict | None = None
 
     def country_of_pack(self, locale: str | None) -> str:
         code = locales.country_for(locale)
-        return code if code in self.packs else GENERIC_COUNTRY
+        return code if code in self.countries else GENERIC_COUNTRY
+
+    def pack(self, locale: str | None) -> dict:
+        """The rendered speech for the locale's country (the generic pack where the country is unknown)."""
+        return self.country_pack(self.country_of_pack(locale))
+
+    def country_pack(self, country: str) -> dict:
+        if country not in self._packs:
+            self._packs[country] = _read("packs", f"{country}.json")
+        return self._packs[country]
 
     def matcher(self, locale: str | None):
         country = self.country_of_pack(locale)
         if country not in self._matchers:
             from .matcher import QuestionMatcher
-            self._matchers[country] = QuestionMatcher(self.data["matcher"], country)
+            if self._index is None:
+                self._index = _read("matcher.json")
+            self._matchers[country] = QuestionMatcher(self._index, country)
         return self._matchers[country]
 
+    def answers(self, locale: str | None) -> dict:
+        country = self.country_of_pack(locale)
+        if country not in self._answers:
+            self._answers[country] = _read("answers", f"{country}.json")
+        return self._answers[country]
+
     def entry_speech(self, locale: str | None, entry_id: str) -> dict | None:
-        return self.pack(locale)["entries"].get(entry_id)
+        return self.answers(locale).get(entry_id)
 
 
 @lru_cache(maxsize=1)
 def load() -> Library:
-    raw = resources.files(__package__).joinpath("data", "library.json").read_text(encoding="utf-8")
-    return Library(json.loads(raw))
+    return Library(_read("library.json"))

@@ -15,14 +15,13 @@ response goes out as the handler built it.
 """
 from __future__ import annotations
 
-import logging
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from .turn import session
+from . import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 TOKEN = "helpline"
 APL_VERSION = "2023.3"
@@ -101,13 +100,15 @@ def turn_numbers(handler_input) -> tuple[str | None, bool]:
     return None, False
 
 
-def render_directive(handler_input, what: str, sending: bool = False) -> RenderDocumentDirective | None:
+def render_directive(handler_input, what: str, sending: bool = False):
     from .handlers import phone
 
     numbers = phone.numbers_for_screen(handler_input, what, sending=sending)
     if not numbers:
         return None
     card = phone.numbers_card(handler_input, what) or {}
+    # Imported here: the APL model package is large, and most turns (and every cold start) need none of it.
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
     return RenderDocumentDirective(
         token=TOKEN, document=DOCUMENT,
         datasources={"numbers": {"title": card.get("title") or "Numbers", "lines": numbers}})

@@ -11,11 +11,11 @@ requests never need it); the client is made once per process.
 """
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
+from . import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 # SNS sends promotional texts at lower priority and may drop them; a number someone asked for is not.
 SMS_TYPE = "Transactional"

@@ -20,7 +20,7 @@ from .content import COUNTRIES, Content, entry_countries, load
 from .spelling import british
 
 GENERIC = "XX"
-DATA_PATH = os.path.join(os.path.dirname(__file__), "..", "data", "library.json")
+DATA_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "data"))
 _TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 _DIGIT_NAMES = "Zero One Two Three Four Five Six Seven Eight Nine".split()
 
@@ -250,28 +250,47 @@ def matcher_index(content: Content) -> dict:
 
 
 def compile_library(content: Content) -> dict:
+    """Everything the skill reads at run time, as {relative path under data/: JSON-ready object}."""
     renderer = Renderer(content)
-    return {
-        "schema": 1,
-        "entries": {eid: {"topic": e["topic"], "title": e["title"], "countries": entry_countries(e),
-                          "speak_source": e.get("speak_source")} for eid, e in sorted(content.entries.items())},
-        "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
-        "sources": {sid: {k: s.get(k) for k in ("organisation", "spoken_name", "title", "url", "tier")}
-                    for sid, s in sorted(content.sources.items())},
-        "helplines": {lid: {k: line.get(k) for k in ("name", "number", "country")}
-                      for lid, line in sorted(content.helplines.items())},
-        "packs": {country: renderer.pack(country) for country in COUNTRIES + (GENERIC,)},
-        "matcher": matcher_index(content),
+    countries = COUNTRIES + (GENERIC,)
+    files = {
+        "library.json": {
+            "schema": 2,
+            "countries": list(countries),
+            "entries": {eid: {"topic": e["topic"], "title": e["title"], "countries": entry_countries(e),
+                              "speak_source": e.get("speak_source")} for eid, e in sorted(content.entries.items())},
+            "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
+            "sources": {sid: {k: s.get(k) for k in ("organisation", "spoken_name", "title", "url", "tier")}
+                        for sid, s in sorted(content.sources.items())},
+            "helplines": {lid: {k: line.get(k) for k in ("name", "number", "country")}
+                          for lid, line in sorted(content.helplines.items())},
+        },
+        "matcher.json": matcher_index(content),
     }
+    for country in countries:
+        pack = renderer.pack(country)
+        # Answers are most of a pack: kept apart, so a launch or a crisis reads only the small part.
+        files[f"answers/{country}.json"] = pack.pop("entries")
+        files[f"packs/{country}.json"] = pack
+    return files
 
 
-def render_json(content: Content | None = None) -> str:
-    return json.dumps(compile_library(content or load()), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+def render_files(content: Content | None = None) -> dict[str, str]:
+    """{path under data/: file text}: deterministic, so a test can check nothing has drifted."""
+    files = compile_library(content or load())
+    return {path: json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            for path, obj in files.items()}
 
 
-def write(path: str = DATA_PATH) -> str:
-    text = render_json()
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    return path
+def write(data_dir: str = DATA_DIR) -> list[str]:
+    written = []
+    for folder in ("packs", "answers"):
+        os.makedirs(os.path.join(data_dir, folder), exist_ok=True)
+        for stale in os.listdir(os.path.join(data_dir, folder)):
+            os.remove(os.path.join(data_dir, folder, stale))
+    for path, text in render_files().items():
+        full = os.path.join(data_dir, path)
+        with open(full, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        written.append(full)
+    return written

@@ -13,7 +13,6 @@ which is stable for the day (the picker is seeded by user and date).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name
@@ -23,8 +22,9 @@ from ..affirmations import affirmation_ids, affirmation_text, pick_affirmation, 
 from ..persistence.base import StoreUnavailable
 from ..turn import reply, services
 from . import answers
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 TOPIC = "affirmation"
 INTRO = "Here's your affirmation for today."

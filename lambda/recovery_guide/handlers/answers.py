@@ -6,6 +6,8 @@ from ask_sdk_core.utils import get_slot, is_intent_name, is_request_type
 
 from .. import library
 from ..turn import locale, pack, reply, session
+from . import lazy
+from .lazy import OFFER_MODULES, TOPIC_MODULES
 
 QUESTION_INTENT = "QuestionIntent"
 OUT_OF_SCOPE = "out_of_scope"
@@ -21,6 +23,8 @@ def answer_entry(handler_input, entry_id: str):
     if speech is None:    # an entry not offered in this country
         return answer_out_of_scope(handler_input)
     topic = library.load().entries[entry_id]["topic"]
+    if topic in TOPIC_MODULES and topic not in TOPIC_ROUTES:
+        lazy.load(TOPIC_MODULES[topic])     # registers its route
     if topic in TOPIC_ROUTES:
         return TOPIC_ROUTES[topic](handler_input, speech["answer"])
     offer = {"kind": "helpline"} if speech.get("offer") == "helpline" else {"kind": "more", "id": entry_id}
@@ -113,6 +117,8 @@ class YesHandler(AbstractRequestHandler):
     def handle(self, handler_input):
         offer = (session(handler_input) or {}).get("offer") or {}
         kind = offer.get("kind")
+        if kind in OFFER_MODULES and kind not in YES_ACTIONS:
+            lazy.load(OFFER_MODULES[kind])   # registers what "yes" does for its offers
         accept = YES_ACTIONS.get(kind)
         if accept is not None:
             return accept(handler_input, offer)

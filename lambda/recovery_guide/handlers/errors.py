@@ -1,14 +1,14 @@
 """The last resort: whatever went wrong, the person hears an apology and where to get help."""
 from __future__ import annotations
 
-import logging
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 
 from .. import library
 from ..turn import reply
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 
 class CatchAllExceptionHandler(AbstractExceptionHandler):

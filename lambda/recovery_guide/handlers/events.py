@@ -2,15 +2,15 @@
 nothing here touches session attributes. Disabling the skill deletes everything stored."""
 from __future__ import annotations
 
-import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_request_type
 
 from ..persistence.base import StoreUnavailable
 from ..turn import services, set_topic
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 
 class SkillDisabledHandler(AbstractRequestHandler):

@@ -24,7 +24,6 @@ message. Nothing here raises: whatever fails, the person still hears the numbers
 """
 from __future__ import annotations
 
-import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
@@ -35,8 +34,9 @@ from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 from .. import library, sms, ssml
 from ..turn import pack, reply, services, session, set_topic
 from .answers import YES_ACTIONS
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 INTENT = "SendToPhoneIntent"
 MOBILE_SCOPE = "alexa::profile:mobile_number:read"

@@ -1,7 +1,6 @@
 """"Forget me" / "delete my data": confirmed with yes or no, then everything stored is deleted."""
 from __future__ import annotations
 
-import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name
@@ -9,8 +8,9 @@ from ask_sdk_core.utils import is_intent_name
 from ..persistence.base import StoreUnavailable
 from ..turn import pack, reply, services
 from .answers import YES_ACTIONS
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 
 class ForgetMeHandler(AbstractRequestHandler):

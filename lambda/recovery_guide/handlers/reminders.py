@@ -28,7 +28,6 @@ Logs carry exception types and HTTP status codes only: never a user id, token or
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -40,8 +39,9 @@ from .. import ssml
 from ..persistence.base import StoreUnavailable
 from ..turn import reply, services, session, set_topic
 from .answers import YES_ACTIONS
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 TOPIC = "affirmation"   # the reminder is the hands-free way to the daily affirmation
 PERMISSION = "alexa::alerts:reminders:skill:readwrite"

@@ -11,7 +11,6 @@ Keys are derived from the Alexa user id with `user_key()`, so the id itself is n
 """
 from __future__ import annotations
 
-import hashlib
 from abc import ABC, abstractmethod
 from typing import Callable
 
@@ -25,6 +24,7 @@ class StoreUnavailable(Exception):
 
 def user_key(alexa_user_id: str) -> str:
     """A stable, non-reversible key for a user id (the id itself is never stored or logged)."""
+    import hashlib   # here, not at import: most cold starts (a launch) never need it
     return hashlib.sha256(alexa_user_id.encode("utf-8")).hexdigest()
 
 

@@ -22,15 +22,15 @@ from __future__ import annotations
 
 import copy
 import json
-import logging
 import os
 import random
 import threading
 import time
 
 from .base import Mutation, Record, StoreUnavailable, UserStore
+from .. import logs
 
-log = logging.getLogger(__name__)
+log = logs.get(__name__)
 
 # 13 months, rounded up (13 * 30.44 days = 395.7 days): an inactive user's data expires after this.
 TTL_SECONDS = 396 * 24 * 3600

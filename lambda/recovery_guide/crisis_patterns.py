@@ -1,0 +1,697 @@
+"""Is the person telling us about an emergency happening now? An overdose, or a suicidal crisis.
+
+`detect_crisis(text)` returns OVERDOSE, SUICIDE or None. It runs on every turn before any other
+matching, so it is stdlib only, compiled at import, and fast: about 15 µs of CPU for a typical
+question, under 60 µs for the slowest (measured on the dev questions on a busy 2-core machine).
+
+How it decides
+--------------
+1. The text is normalised the way speech recognition delivers it: lower case, no punctuation,
+   contractions spelled out ("isnt", "can't", "wont" -> "is not", "can not", "will not"), and the
+   spellings of "OD" ("o d", "OD'd", "o.d.", "oded") mapped to "overdose", "overdosed", "overdosing".
+2. Phrases that describe a crisis are looked for, each group only when one of its key words is in the
+   text (that is what keeps it fast): signs of an overdose (not breathing, can't wake them, blue lips,
+   collapsed, took too much, is overdosing) and suicidal thoughts or intent (kill myself, end it all,
+   want to die, better off without me, ...).
+3. Each hit is checked against the ways people talk *about* these things without being in them:
+   - a general question, with nobody in particular: "how do I know if someone is overdosing",
+     "what do I do if a person stops breathing", "do your lips turn blue in an overdose";
+   - a modal: "can opioids make you stop breathing", "could I overdose on methadone";
+   - negation: "is it dangerous to give naloxone to someone who is not overdosing";
+   - history: "I overdosed two years ago", "I used to want to die when I was using";
+   Figures of speech never match in the first place ("this craving is killing me", "I'm dying to
+   know", "I feel like I'm dying from withdrawal", "dope sick").
+   When a particular person is named ("my friend", "he", "I"), a present-tense sign stays a crisis
+   even inside a question ("what do I do if he's not breathing"): a false alarm costs a few seconds,
+   a miss can cost a life.
+4. An overdose happening beats a suicidal statement: both responses lead with the emergency number,
+   and the overdose one adds the steps that keep someone alive until help arrives.
+
+`explain(text)` shows which phrases matched and why each was kept or set aside (for tuning).
+"""
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+from .crisis import OVERDOSE, SUICIDE  # noqa: F401 - the kinds this module returns
+
+# =============================================================================================
+# Normalisation
+# =============================================================================================
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_PUNCT = str.maketrans({c: " " for c in string.punctuation + "\t\n\r\f\v"})
+
+# "o.d.", "OD", "o d", "OD'd", "oded", "o deed", "od'ing", "o d ing", "ODs"
+_OD_RX = re.compile(r"\bo\s*\.?\s*d(?:\s*\.)?(?:'?\s*(eed|ed|d|ing|in|s)|\s(?:(eed|ed|d|ing)))?\b"
+                    r"|\bo (deed|ded|ding)\b")
+_OD_FORMS = {None: "overdose", "eed": "overdosed", "ed": "overdosed", "d": "overdosed", "ded": "overdosed",
+             "deed": "overdosed", "ing": "overdosing", "in": "overdosing", "ding": "overdosing", "s": "overdoses"}
+_ODD_RX = re.compile(r"\b(he|she|they|i|you|we|someone|somebody|friend|mate|just|has|have|had|think|maybe|probably) odd\b")
+
+_NT_RX = re.compile(r"\b(ca|wo|ai|is|are|was|were|do|does|did|has|have|had|would|could|should|must|need)n'?t\b")
+_NT_BASE = {"ca": "can", "wo": "will", "ai": "is"}
+_APOS_RX = re.compile(r"'(m|re|ve|ll|d|s)\b")
+_APOS = {"m": " am", "re": " are", "ve": " have", "ll": " will", "d": " would", "s": " s"}
+
+_TOKENS = {
+    "im": "i am", "cannot": "can not", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+    "hes": "he s", "shes": "she s", "thats": "that s", "whats": "what s", "theres": "there s",
+    "ive": "i have", "youre": "you are", "theyre": "they are", "cuz": "because", "breath": "breathe",
+    "breathin": "breathing", "breathen": "breathe",
+    "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "unalive": "kill", "unaliving": "killing",
+    "everyones": "everyone s",
+}
+_TOKEN_RX = re.compile(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
+                       r"|\bover ?do[sz]\w*|\bnal[oa]x\w*")
+
+
+def _token(m: re.Match) -> str:
+    word = m.group(0)
+    if word in _TOKENS:
+        return _TOKENS[word]
+    if word.startswith("over"):
+        return word.replace(" ", "").replace("overdoz", "overdos")
+    return "naloxone"
+
+
+def normalise(text: str) -> str:
+    """Lower-case ASCII words, contractions spelled out, "OD" mapped to "overdose"."""
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).translate(_QUOTES).encode("ascii", "ignore").decode("ascii")
+    text = text.lower().replace("-", " ")
+    if "od" in text or "o d" in text or "o." in text:
+        text = _OD_RX.sub(lambda m: _OD_FORMS[m.group(1) or m.group(2) or m.group(3)], text)
+        if "odd" in text:
+            text = _ODD_RX.sub(r"\1 overdosed", text)
+    if "nt" in text or "n't" in text:
+        text = _NT_RX.sub(lambda m: _NT_BASE.get(m.group(1), m.group(1)) + " not", text)
+    if "'" in text:
+        text = _APOS_RX.sub(lambda m: _APOS[m.group(1)], text)
+    text = _TOKEN_RX.sub(_token, text.translate(_PUNCT))
+    return " ".join(text.split())
+
+
+# =============================================================================================
+# Building blocks
+# =============================================================================================
+
+_PRON = r"(?:he|she|they|him|her|them|i|me|we|you)"
+_NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
+# Words that make a sentence a general or hypothetical question rather than a report.
+_HYPO = re.compile(
+    r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|"
+    r"how (?:do|can|would|will|could|should|does) (?:i|you|we|one|someone|people|a person) "
+    r"(?:know|tell|recogni[sz]e|spot|check|identify|see)|risks?|chances?|odds|likely|prevent|avoid|"
+    r"(?:can|could|does|do|will|would|may|might) (?:naloxone|it|opioids?|fentanyl|heroin|methadone|"
+    r"buprenorphine|suboxone|withdrawal|detox|drugs?|pills?|alcohol|benzos?|mixing))\b")
+# Somebody in general, not a particular person.
+_GENERIC = re.compile(
+    r"\b(?:someone|somebody|some one|anyone|anybody|any one|a person|the person|a patient|people|"
+    r"a (?:friend|loved one|family member|relative|child|teen|teenager|stranger|man|woman|guy|kid)|"
+    r"your|you|one|others?|a \w+ who|someone s|person s)\b")
+# A particular person: "my friend", "he", "I".
+_SPECIFIC = re.compile(r"\b(?:i|me|my|myself|we|us|our|he|him|his|she|her|they|them|their|this|mate|bro|babe|hubby)\b")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nobody|without|nor)(?: \w+)?(?: \w+)? ?$")
+_AUX_QUESTION = re.compile(r"^(?:\w+ )?(?:do|does|did|can|could|will|would|should|may|might|is|are|am|how|why|"
+                           r"what|when|where|which|who)\b")
+_HISTORY = re.compile(
+    r"\b(?:last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|time|new year)|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|couple|several|many) "
+    r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
+    r"when i was|when (?:he|she|they) (?:was|were)|used to|in (?:19|20)\d\d|history of|"
+    r"once before|twice|two times|three times|several times|many times|a few times|multiple times|"
+    r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
+    r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to)\b")
+# Words that put a past event back in the present. Strict for overdose ("scared of using again" is
+# not an overdose now); wider for suicidal thoughts ("it's coming back", "I want to do it again").
+_NOW = re.compile(r"\b(?:right now|just now|today|tonight|this morning|this evening|this afternoon|at the moment|"
+                  r"currently|minutes ago|an hour ago|a minute ago|seconds ago)\b")
+_NOW_SU = re.compile(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|still|lately|these days|"
+                     r"coming back|come back|any ?more|these thoughts)\b")
+
+# =============================================================================================
+# Overdose phrases, in groups gated by key words: a group's patterns run only when one of its keys
+# is a substring of the normalised text, so every phrase a pattern can match must contain one of
+# its group's keys (add the key when you add a pattern). Kinds:
+#   now    - a present state ("is not breathing", "won't wake up", "is overdosing")
+#   past   - an event that has happened ("overdosed", "took too much", "collapsed"): set aside
+#            when the sentence tells it as history
+#   simple - a habitual or future form ("someone overdoses"): a crisis only with nothing
+#            hypothetical around it
+# =============================================================================================
+
+_OD_GROUPS = [
+    ("now", ("breath",), [
+        rf"\b{_NOT} (?:really |properly |even |at all )?breathing\b",
+        r"\b(?:stopped|stop|stops|quit|quitting|stopping) breathing\b",
+        r"\bcan not (?:really |even )?(?:breathe|breathing)\b(?! (?:through|out of|in (?:the|this|here)|ok|well))",
+        r"\b(?:struggling|fighting|trouble|difficulty|hard time|problems?) (?:to |with |)breath(?:e|ing)\b",
+        r"\bbreathing (?:is |s |has )?(?:gone |got |getting |really |very |so |super )*"
+        r"(?:slow|shallow|weird|funny|strange|slowed|stopped|faint|weak|rattly|raspy)\b",
+        r"\bno (?:breathing|breathe)\b",
+    ]),
+    ("now", ("pulse", "heartbeat"), [r"\bno (?:pulse|heartbeat)\b"]),
+    ("now", ("wak", "woke", "rous"), [
+        r"\bcan not (?:seem to |get (?:him|her|them|it) to |)(?:wake|rouse|awaken|arouse)\b",
+        # "she won't wake up", "he's not waking" (the speaker's own "so I don't wake up" is set aside below)
+        r"\b(?:will not|would not|does not|do not|is not|are not|s not|not|never|still not|will never) "
+        r"(?:\w+ )?(?:wake|waking|woke|waken|wakes)\b(?! up (?:for|early|on time|at \d|in time|when))",
+        r"^(?:\w+ )?(?:not|never) waking\b",
+        r"\bunable to (?:wake|rouse)\b",
+        r"\b(?:unrousable|not rousable|not rouseable)\b",
+    ]),
+    ("now", ("respon", "conscious", "concious", "out cold", "lifeless", "react"), [
+        r"\b(?:unresponsive|non ?responsive|unconscious|unconcious|out cold|lifeless|not conscious)\b",
+        r"\b(?:is not|are not|not|will not|would not|does not|stopped) (?:really )?"
+        r"(?:responding|respond|responsive|reacting|react)\b",
+    ]),
+    ("now", ("moving", "movement", "response", "reaction"), [
+        r"\b(?:is|s|are|he|she|they|just|still|there|lying|lay|laying|floor) (?:not|no) (?:moving|movement)\b"
+        r"(?! (?:on|in|to|out|away|forward|house|back|fast))",
+        r"\bno (?:response|reaction|movement)\b",
+    ]),
+    ("now", ("round", "around", "getting up"), [
+        r"\b(?:will not|would not|can not get (?:him|her|them) to|does not|is not|not) (?:come|coming) (?:round|around|to)\b",
+        r"\b(?:is|s|are) not getting up\b",
+    ]),
+    ("now", ("out",), [
+        r"\bnodding (?:off |out )?and (?:can not|will not|not)\b",
+        r"\b(?:passed|blacked|pass|black) out\b.{0,40}\b(?:can not|will not|not|no|unresponsive)\b",
+    ]),
+    ("now", ("blue", "grey", "gray", "purple", "ashen", "ashy", "pale", "white"), [
+        r"\b(?:lips?|face|skin|fingers?|fingernails?|nails?|fingertips|mouth)\b (?:\w+ ){0,3}?"
+        r"(?:blue|grey|gray|purple|bluish|greyish|grayish|ashen|ashy|white|pale)\b",
+        r"\b(?:blue|grey|gray|purple|bluish) (?:lips?|face|skin|fingernails?|fingers?|nails?)\b",
+        r"\b(?:cold|pale|limp|floppy|still|clammy) and (?:blue|grey|gray|purple)\b",
+        r"\b(?:gone|going|turned|turning|looks?|looking|went|is|s|has gone) (?:all |really |very |a bit |kinda |kind of )?"
+        r"(?:blue|grey|gray|purple|ashen|bluish)\b(?! (?:today|lately|mood))",
+    ]),
+    ("now", ("gurgl", "chok", "snor", "rattl"), [
+        r"\b(?:gurgling|gurgle|gurgles|choking|snoring|rattling|death rattle)\b.{0,40}\b(?:can not|will not|not|no)\b",
+        r"\b(?:is|s|are|making|makes) (?:\w+ )?(?:gurgling|gurgle|choking|rattling) (?:sound|sounds|noise|noises)\b",
+    ]),
+    ("now", ("overdos", "poison"), [
+        r"\b(?:overdosing|having (?:an |a |another )?(?:overdose|drug poisoning|poisoning))\b",
+        r"\b(?:this|it) (?:is|s) (?:an |a )?overdose\b(?! (?:on|from|if|when))",
+        r"\b(?:think|thinks|believe|sure|feel|feels|feeling|seems|looks|guess|maybe) (?:like )?"
+        r"(?:it s |its |it is |this is |i am |he s |she s |)(?:an |a )overdose\b(?! (?:on|from))",
+        r"\bgoing into (?:an )?overdose\b",
+        r"\b(?:help|emergency)\b.{0,30}\b(?:overdose|overdosing|overdosed)\b",
+        r"\b(?:overdose|overdosing|overdosed)\b.{0,20}\b(?:help me|help us|please help|emergency|hurry)\b",
+        r"^(?:\w+ )?(?:overdose|overdosing) (?:help|emergency)$",
+        # "he is OD", "he just OD" (speech recognition drops the ending)
+        r"\b(?:(?:he|she|someone|somebody) |(?:he|she|they|someone|somebody|i|we) "
+        r"(?:is |s |are |am |just |has |have |had )+)overdose(?: now| right now)?$",
+    ]),
+    ("now", ("naloxone",), [
+        r"\bneed (?:the |some |a |my |his |her )?naloxone (?:now|right now|quick|quickly|fast|asap|immediately|"
+        r"urgently|right away|here)\b",
+        r"\b(?:gave|given|give|giving|used|sprayed|spray|injected|inject|administered) (?:him|her|them|my \w+) "
+        r"(?:some |the |a |two |2 |another |)(?:naloxone|doses? of naloxone|shot of naloxone)\b",
+        r"\b(?:i|we|they|he|she) (?:just |already |have |)(?:gave|given|used|sprayed|administered) "
+        r"(?:the |some |a |two |2 |another |)naloxone\b",
+        r"\bwhere (?:is|s|did i put) (?:the |my )?naloxone\b",
+        r"\b(?:the naloxone|naloxone) (?:is not|not|did not|does not|has not|is) (?:working|work|worked|helping|help)\b",
+    ]),
+    ("now", ("dying", "dead"), [
+        r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking))",
+        r"\b(?:help|help me|please|someone help)(?: please)? i (?:am|m|think i am) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|flu))",
+        r"\b(?:think|believe|afraid|scared|worried) (?:that )?(?:\w+ ){1,3}?(?:is|s|are|might be|may be) (?:dead|dying)\b"
+        r"(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|cancer)\b)",
+        r"\b(?:is|s|are) (?:dead|dying) (?:on|in) (?:the|my|our|his|her) "
+        r"(?:floor|bathroom|bed|couch|sofa|car|room|toilet)\b",
+    ]),
+    ("past", ("overdosed",), [r"\boverdosed\b"]),
+    ("past", ("too ", "overdose", "dose"), [
+        r"\b(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|drank|popped|ate)"
+        r" (?:\w+ ){0,3}?(?:too much|too many|way too much|far too much|an overdose|overdose|"
+        r"a big overdose|a massive dose|too big (?:a )?(?:dose|hit|shot)|too strong|(?:a )?heavy dose|"
+        r"(?:a )?double dose)\b",
+    ]),
+    ("past", ("all", "every", "whole", "entire", "full"), [
+        r"\b(?:took|taken|swallowed|consumed|had|ate|popped|drank|injected|shot) (?:all|every|the whole|a whole|"
+        r"the entire|an entire|a full|whole) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ )?"
+        r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
+        r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?)\b",
+    ]),
+    ("past", ("collaps",), [
+        r"(?<!\bvein )(?<!\bveins )(?<!\blung )(?<!\blungs )(?<!\bveins have )(?<!\bveins had )(?<!\bvein has )"
+        r"(?<!\bbuilding )(?<!\broof )(?<!\bceiling )(?<!\bbridge )(?<!\beconomy )"
+        r"\bcollapsed\b(?! (?:veins?|lungs?))",
+    ]),
+    ("past", ("limp", "floppy", "unconscious", "still"), [
+        r"\b(?:fell|fallen|gone|went) (?:unconscious|limp|floppy|still)\b",
+        r"\b(?:is|s|gone|went|going|all) (?:limp|floppy)\b",
+    ]),
+    ("past", ("stopped", "was not", "were not"), [
+        r"\b(?:stopped|was not|were not) (?:breathing|responding|moving)\b",
+    ]),
+    ("past", ("turned", "went"), [r"\b(?:turned|went) (?:blue|grey|gray|purple)\b"]),
+    ("simple", ("overdos",), [
+        r"\b(?:overdoses|overdosing)\b",
+        r"\b(?:is|are|am|s) about to overdose\b(?!.{0,40}\b(?:on purpose|deliberately|intentionally|to die|end it)\b)",
+        r"\bfeel(?:s|ing)? like (?:i am|i m|he is|she is|they are) (?:going to|about to) overdose\b",
+    ]),
+]
+
+# =============================================================================================
+# Suicide phrases. "self": the speaker; "other": a named person at risk now.
+# =============================================================================================
+
+_SU_SELF_GROUPS = [
+    (("self",), [
+        r"\b(?:kill|killing|kills|killed|off|offing|end|ending|hang|hanging|shoot|shooting|top|topping|"
+        r"drown|drowning|poison|poisoning|gas|gassing|stab|stabbing) (?:my ?self)\b"
+        r"(?! (?:laughing|with work|at work|at the gym|over (?:a|this|that) (?:job|exam)))",
+        r"\b(?:want|wanna|going|feel like|urge|urges|tempted|thinking about|planning|plan) (?:to |)"
+        r"(?:hurt|hurting|harm|harming|cut|cutting) (?:my ?self)\b",
+        r"\bself ?harm(?:ing)?\b(?! (?:rates?|statistics|stats|prevention|is it|mean))",
+        r"\b(?:give|giving|given|gave) up on (?:myself)\b",
+    ]),
+    (("suicid",), [
+        r"\bsuicidal\b",
+        r"\bsuicide (?:note|plan|letter|attempt)\b",
+        r"\b(?:commit|commiting|committing|do|doing|attempt|attempting|try|trying|plan|planning|consider|"
+        r"considering) suicide\b",
+        r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) suicide\b",
+    ]),
+    (("think", "thought"), [
+        r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:killing myself|ending (?:it|my life|things|"
+        r"everything)|dying|death|taking my (?:own )?life|not being (?:here|alive|around))\b",
+    ]),
+    (("end",), [
+        r"\bend(?:ing)? (?:it all|it|things|everything|my (?:own )?life|this life|the pain|my pain|my suffering)"
+        r"(?: (?:now|tonight|today|soon|forever|for good|once and for all|right now|here|all))*(?: |$)"
+        r"(?!(?:with|between|off|up|\w+ing|my (?:addiction|use|drug|habit|relationship)))",
+    ]),
+    (("life",), [
+        r"\btak(?:e|ing) my (?:own )?life\b(?! (?:back|in|into|one|day|step|forward|seriously|again))",
+        r"\b(?:life|my life) (?:is|s|is not|s not|not|no longer) (?:no longer |really |even )?worth "
+        r"(?:living|it anymore|it any more|it now|anything|continuing|going on)\b",
+        r"\b(?:i am|feel|feeling) (?:done with|finished with|tired of|sick of|over) (?:life|it all|everything)\b",
+        r"\b(?:give|giving|given|gave) up on (?:life|living|everything)\b",
+    ]),
+    (("die", "dead", "death", "dying"), [
+        r"\b(?:want|wants|wanting|wanted|ready|need|needs|wish|wishing|like|plan|planning|deserve|trying|try) "
+        r"(?:\w+ )?to die\b(?! (?:my|her|his|your|the|it) (?:hair|clothes|shirt|beard))",
+        r"\b(?:want to|wants to) (?:be )?dead\b",
+        r"\bwish (?:i|i would|i could|i had) (?:\w+ )?(?:be |were |was |)(?:dead|die|died)\b",
+        r"\bwish (?:i|i would|i could) (?:were|was) (?:dead|gone|never born|not alive|not here)\b",
+        r"\b(?:would|d) (?:rather|sooner) (?:be dead|die)\b",
+        r"\bbetter off dead\b",
+        r"\b(?:dying|death|being dead|suicide) (?:seems|is|would be|feels|sounds|looks|s) (?:\w+ ){0,2}?"
+        r"(?:better|easier|preferable|the only|the answer|the best|nicer|kinder|a relief|like a relief)\b",
+        r"\bi (?:should|deserve to|might as well|may as well|ought to|just want to) (?:just )?(?:die|be dead)\b",
+        r"\bhow (?:much|many)\b.{0,40}\b(?:to|would|will|could) (?:kill me|make me die|die)\b(?!.{0,20}\b(?:withdrawal|detox)\b)",
+        r"\benough (?:\w+ ){0,2}to (?:kill me|die)\b",
+        r"\b(?:painless|painlessly|peaceful|quickest|quick|easiest|easy|best|fastest|surest|simplest) "
+        r"(?:way|ways|method|methods) (?:to|of) (?:die|dying|kill myself|killing myself|end (?:it|my life)|"
+        r"ending (?:it|my life)|commit suicide)\b",
+        # "I feel like dying", but not "withdrawal makes me feel like dying"
+        r"^(?!.*\b(?:withdrawal|withdrawals|sick|detox|kicking|flu|pain|cramps|cold turkey)\b)"
+        r".*?\bfeel(?:s|ing)? like (?:dying|i want to die)\b",
+    ]),
+    (("kill me", "end my life"), [
+        r"\bhow (?:much|many)\b.{0,40}\b(?:to|would|will|could) (?:kill me|end my life)\b",
+        r"\benough (?:\w+ ){0,2}to (?:kill me|kill myself|end my life|end it)\b",
+    ]),
+    (("without me", "better off", "if i was", "if i were", "if i am"), [
+        r"\bbetter off (?:without me|if i (?:was|were|am) (?:gone|dead|not here|not around)|with me (?:gone|dead))\b",
+        r"\b(?:everyone|everybody|they|the world|my (?:family|kids|children|son|daughter|mum|mom|parents|wife|husband|"
+        r"partner)|people|the family) (?:would|will|d) be (?:better|happier|fine|okay|ok) (?:off )?"
+        r"(?:without me|if i (?:was|were|am) (?:gone|dead|not (?:here|around)))\b",
+    ]),
+    (("live", "living", "alive", "point", "exist", "here", "around", "wake", "go on", "keep going", "carry on", "continue",
+      "survive", "world"), [
+        r"\b(?:do not|no longer|not) (?:really |even |)(?:want|wish|care) (?:to |)(?:be alive|live|living|exist|existing|"
+        r"be here|be around|be on this earth|go on(?! (?:a|an|the|my|methadone|suboxone|buprenorphine|subutex|"
+        r"meds|medication|medicine|holiday|vacation|trip|treatment|naltrexone|vivitrol|it|that|this))|keep going|"
+        r"carry on|continue|survive|be in this world)\b"
+        r"(?! (?:with|in|at|near|there|alone|here in|far|close|next|on (?:methadone|suboxone|buprenorphine|meds|"
+        r"medication)|like (?:a|an|that)|a (?:life|lie)))",
+        r"\b(?:no|nothing|not any|not a single|zero) (?:reason|point|purpose|will|desire|point in|reason left) "
+        r"(?:to|for|in) (?:live|living|life|go on|going on|keep going|keeping going|carry on|carrying on|be alive|"
+        r"being alive|be here|stay|staying alive|wake up|exist|existing)\b",
+        r"\b(?:do not|can not|not|never) (?:see|have|find|think there is|got) (?:any|a|one|a single|the) "
+        r"(?:reason|point|purpose) (?:to|for|in|of) (?:live|living|life|go on|going on|keep going|carry on|"
+        r"carrying on|be alive|being alive|stay alive|staying alive|be here)\b",
+        r"\bnothing (?:left )?to live for\b",
+        r"\b(?:do not|can not) see (?:the|any) point (?:any ?more|in anything|of anything|in going on|in life|in living)\b",
+        r"\bnot worth living\b",
+        r"\bliving (?:is|s) (?:not|no longer) worth\b",
+        r"\bwhat (?:s|is) the point (?:of|in) (?:living|life|going on|being alive|carrying on|waking up)\b",
+        r"\b(?:i am|feel|feeling) (?:done with|finished with|tired of|sick of) (?:living|being alive|existing)\b",
+        r"\b(?:not|will not|wont) be (?:here|around|alive) (?:tomorrow|much longer|for long|by (?:morning|tomorrow|"
+        r"monday|the weekend)|next week)\b",
+        r"\bwhy (?:should|do|would) i (?:even )?(?:keep |bother )?(?:living|stay alive|be alive|go on|carry on|"
+        r"keep going|wake up)\b",
+        r"\bwish (?:i|i would|i could|i had) (?:\w+ )?(?:never been born|not exist|not wake|never wake|"
+        r"not be alive|not be here)\b",
+        r"\b(?:would|d) (?:rather|sooner) (?:not be alive|not exist|not be here|not wake up)\b",
+        r"\bi (?:should|might as well|may as well|ought to|just want to) (?:just )?(?:not exist|not be here)\b",
+    ]),
+    (("can not",), [
+        r"\bcan not (?:go on|keep going|carry on|do this|take (?:it|this)|handle (?:it|this|life)|"
+        r"live (?:like this|with (?:this|myself))|cope|bear (?:it|this))"
+        r"(?: (?:like this|with this|with life|any ?more|any longer|no more|much longer|forever))*(?: (?:and|i|so)\b.*)?$",
+        r"\bcan not go on\b(?! (?:a |an |the |my |holiday|vacation|methadone|suboxone|buprenorphine|medication|meds|"
+        r"treatment|that|this (?:medication|program)|like (?:that|normal)))",
+    ]),
+    (("any more", "anymore", "any longer"), [
+        r"\b(?:can not|will not|do not want to) (?:live|do|keep doing|go on) (?:like this|this way|this) "
+        r"any ?(?:more|longer)\b",
+    ]),
+    (("forever", "for good", "permanently", "once and for all", "over", "end"), [
+        r"\b(?:want|need|wish|like|make) (?:\w+ ){0,2}?(?:it|this|everything|the pain|life|my life|things|all of this|"
+        r"it all)(?: all)? (?:to |)(?:stop|end|be over|go away|finish)(?: \w+)? (?:forever|for good|permanently|"
+        r"once and for all)\b",
+        r"\b(?:want|need|wish) (?:it all|everything|my life|life) (?:all )?(?:to |)(?:be over|end)\b"
+        r"(?! (?:up|with|soon so|so i can))",
+        r"\b(?:disappear|vanish|go away|sleep) (?:forever|for good|permanently)\b",
+    ]),
+    (("wake",), [
+        r"\b(?:go|going|get|got|fall|falling) (?:to )?sleep (?:and|then) (?:never|not) (?:ever )?wake\b",
+        r"\b(?:so|and|then|that) i (?:will |would |)(?:never|not|do not) (?:ever )?wake (?:up|back up)\b",
+        r"\b(?:hope|hoping|wish|want|wanting) (?:i |to |that i )?(?:will |would |)(?:never|not|do not) (?:ever )?"
+        r"wake (?:up|back up)\b",
+        r"\b(?:and|to) (?:never|not) (?:ever )?wake up\b",
+        r"\bnever (?:ever )?wake up (?:again|ever)\b",
+        r"\bi (?:do not|dont) want to wake up\b(?! (?:early|at|in|before|for|so early))",
+    ]),
+    (("sleep forever",), [r"\bsleep forever\b"]),
+    (("rope", "noose"), [
+        r"\b(?:got|have|bought|found|tied|made|set up|ready) (?:a |the |my )?(?:rope|noose)\b(?! (?:swing|course|ladder|for (?:the|my) (?:boat|tent|camping)))",
+        r"\bnoose\b",
+    ]),
+    (("born", "miss me", "notice", "care if"), [
+        r"\bwish (?:i|i would|i could|i had) (?:\w+ )?(?:never been born|not been born|never born)\b",
+        r"\b(?:nobody|no one|noone|no body|nobody else) (?:would|will|is going to|going to) (?:even )?"
+        r"(?:miss me|notice (?:if|when) i (?:am|was|m) gone|care if i (?:die|died|was dead|was gone|am gone))\b",
+    ]),
+    (("purpose", "deliberate", "intentional", "to die", "end it", "end my life", "so i die", "and die",
+      "not wake up", "until i die", "kill me"), [
+        r"\b(?:overdose|overdosing|overdosed|take|taking|took|shoot|shooting|inject|injecting|use|using) .{0,50}"
+        r"\b(?:on purpose|deliberately|intentionally|to die|to end it|to end my life|so i die|and die|to not wake up|"
+        r"so i will not wake up|so i do not wake up|until i die|enough to die|enough to kill me|"
+        r"enough to not wake up)\b",
+        r"\boverdose (?:on purpose|deliberately|intentionally)\b",
+    ]),
+    (("overdos",), [
+        r"\b(?:painless|painlessly|peaceful|quickest|quick|easiest|easy|best|fastest|surest|simplest) "
+        r"(?:way|ways|method) (?:to|of) (?:overdose|overdosing)\b",
+        r"\b(?:want|wanna|going|plan|planning|thinking about|think about|thought about|thinking of|tempted|decided|"
+        r"ready) (?:to |)(?:overdose|overdosing)\b(?!.{0,30}\b(?:by accident|accidentally|by mistake)\b)",
+    ]),
+    (("all", "every", "whole", "enough", "the rest"), [
+        r"\b(?:going|plan|planning|want|ready|about|decided|thinking about|think about) (?:to |)"
+        r"(?:take|taking|swallow|swallowing|use|using|shoot|shooting|inject|injecting|do|doing) "
+        r"(?:all|every|everything|the whole|a whole|all of|the rest|enough)\b",
+    ]),
+    (("jump", "traffic", "in front of", "wrist", "throat", "gun", "pistol", "rifle", "brains"), [
+        r"\b(?:jump|jumping) (?:off|from|in front of) (?:a|the|my|this) (?:bridge|building|roof|cliff|train|bus|car|"
+        r"tower|balcony|truck|lorry)\b",
+        r"\b(?:step|walk|run|throw myself|walking|stepping) (?:out )?in(?:to| front of) (?:traffic|a train|the train|"
+        r"a bus|a truck|a lorry)\b",
+        r"\b(?:slit|cut|cutting|slash|slashing) my (?:wrists?|throat)\b",
+        r"\b(?:gun|pistol|rifle) (?:to|in) my (?:head|mouth)\b|\bblow my (?:brains|head) (?:out|off)\b",
+    ]),
+]
+
+_SU_OTHER_GROUPS = [
+    (("himself", "herself", "themselves", "themself", "his life", "her life", "their life", "it all"), [
+        r"\b(?:going to|trying to|about to|threatening to|threatened to|wants to|want to|would|will|"
+        r"talking about|talks about|tried to|planning to|plans to|attempting to|attempted to|thinking about|"
+        r"thinks about|thinking of) "
+        r"(?:kill|killing|end|ending|hang|hanging|shoot|shooting|hurt|hurting|off|offing) (?:himself|herself|"
+        r"themselves|themself|his life|her life|their life|their lives|it all)\b",
+        r"\b(?:himself|herself|themselves) (?:on purpose|deliberately)\b",
+    ]),
+    (("suicid",), [
+        r"\b(?:is|s|are|seems|sounds|looks) (?:\w+ )?(?:feeling |being |acting |really |very |)suicidal\b",
+        r"\b(?:tried|attempted|is trying|s trying|are trying) (?:to |)(?:commit suicide|suicide)\b",
+    ]),
+]
+
+
+def _fast(pattern: str) -> str:
+    """A leading word boundary becomes a literal space (the text is searched with one space in front),
+    which lets the regex engine jump from space to space instead of trying every position."""
+    if pattern.startswith(r"\b"):
+        return " " + pattern[2:]
+    if pattern.startswith("^"):
+        return "^ " + pattern[1:]
+    return pattern
+
+
+def _compile_groups(groups, with_kind=False):
+    out = []
+    for group in groups:
+        kind, keys, patterns = group if with_kind else (None,) + tuple(group)
+        # a key that contains another key of the same group adds nothing to the gate
+        keys = frozenset(k for k in keys if not any(j != k and j in k for j in keys))
+        out.append((kind, keys, re.compile("|".join(f"(?:{_fast(p)})" for p in patterns))))
+    return out
+
+
+_OD = _compile_groups(_OD_GROUPS, with_kind=True)
+_SU_SELF = _compile_groups(_SU_SELF_GROUPS)
+_SU_OTHER = _compile_groups(_SU_OTHER_GROUPS)
+
+# The key words of every group; a group runs only when one of its keys is in the text.
+_ALL_KEYS = tuple(sorted({k for _, keys, _ in _OD + _SU_SELF + _SU_OTHER for k in keys}))
+
+
+def _keys_in(text: str) -> set:
+    return {k for k in _ALL_KEYS if k in text}
+
+
+class _Hit:
+    """A match found in " " + text, reported in the coordinates of text."""
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, m: re.Match, text: str):
+        start, end = m.start(), m.end() - 1
+        if m.group(0).startswith(" "):
+            start += 1
+        self._start, self._end, self._text = max(0, start - 1), max(0, end), text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 0) -> str:
+        return self._text[self._start:self._end]
+
+
+def _hits(groups, text, found):
+    padded = " " + text
+    for kind, keys, rx in groups:
+        if not found.isdisjoint(keys):
+            for m in rx.finditer(padded):
+                yield kind, _Hit(m, text)
+
+
+# =============================================================================================
+# Deciding whether a hit reports something happening now
+# =============================================================================================
+
+
+# Small patterns used by the rules below, compiled once at import.
+_MODAL_TAIL = re.compile(r"\b(?:can|could|may|might|will|would|should|to|make|makes|cause|causes|causing|let)"
+                         r"\b(?: \w+)?$")
+_SPECIFIC_MODAL = re.compile(r"\b(?:i|he|she|they|we|my \w+|his|her)\s+(?:can|could|may|might|will|would|should)(?: \w+)?\s*$")
+_YOU = re.compile(r"\b(?:your|you)\b")
+_WHO_CLAUSE = re.compile(r"\b(?:a|any|every|the) \w+ who (?:\w+ )?$")
+_NEGATABLE = re.compile(r"(?:overdosing|having|unresponsive|unconscious|out cold|lifeless|this|it)")
+_IF_WHEN = re.compile(r"\b(?:if|when|whenever|what happens|in case)\b")
+_PERSON_WORD = re.compile(r"\b(?:i|he|she|they|my)\b")
+_MODAL_END = re.compile(r"\b(?:can|could|may|might|will|would|should|to|not|dont|risks?|chances?|odds|likely)\s*$")
+_SUBJECT_END = re.compile(rf"\b(?:{_PRON}|my \w+|friend|mate|someone|somebody)\b(?: \w+)?\s*$")
+_GENERIC_NEAR = re.compile(r"\b(?:you|your|someone|somebody|people|anyone|a person|a friend|others)\b")
+_THIRD_END = re.compile(r"\b(?:he|she|they|him|her|them|his|their|(?:my|our|your) (?!self\b)\w+)\b(?: \w+){0,2}$")
+_ME = re.compile(r"\b(?:i|me|myself)\b")
+_PAST_WORDS = re.compile(r"\b(?:used to|tried|attempted|was|were|wanted|thought)\b")
+_HELP_END = re.compile(r"\b(?:help|support|talk to|deal with|approach|handle)\b(?: \w+){0,3}$")
+_HELP_WHO = re.compile(r"\b(?:help|support)\b(?: \w+){0,4} (?:who|that)\b")
+
+
+def _window(text: str, start: int, words: int = 9) -> str:
+    return " ".join(text[:start].split()[-words:])
+
+
+def _is_general(text: str, start: int, end: int, modal: bool = True) -> bool:
+    """A hypothetical or general question with nobody in particular: "what if someone stops breathing".
+
+    `modal`: also treat "can/could/will ... <phrase>" after a generic subject as general
+    ("opioids can make you stop breathing"); off for first-person suicidal statements.
+    """
+    prefix = _window(text, start, 10)
+    match_text = text[start:end]
+    hypo = None
+    for hypo in _HYPO.finditer(prefix):
+        pass
+    if hypo is None:
+        words = prefix.split()
+        tail = " ".join(words[-4:])
+        if modal and _MODAL_TAIL.search(tail) and not _SPECIFIC_MODAL.search(tail):
+            return True
+        # "do your lips turn blue ...", "can people stop breathing ...": a question about anyone.
+        if _AUX_QUESTION.match(prefix) and _GENERIC.search(prefix + " " + match_text) \
+                and not _SPECIFIC.search(_YOU.sub(" ", prefix)):
+            return True
+        return bool(_WHO_CLAUSE.search(prefix)) and \
+            not _SPECIFIC.search(" ".join(words[-3:]))
+    segment = prefix[hypo.end():] + " " + match_text
+    if _SPECIFIC.search(segment.replace(" a person", " ").replace("the person", " ")) and not _GENERIC.search(segment):
+        return False
+    return True
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(_NEGATED_BEFORE.search(text[max(0, start - 20):start]))
+
+
+_INTENT_BEFORE = re.compile(r"\b(?:think|thinking|thought|talk|talking|dream|dreaming) (?:about|of)\s*$|"
+                            r"\b(?:want|wanna|plan|planning|going|decided|ready|tempted|considering|intend|intending)"
+                            r"(?: to| on)?(?: be)?\s*$")
+_ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally|to die|end it|end my life|kill myself)\b")
+_WAKE_NOT = re.compile(r"(?:will not|would not|does not|do not|is not|are not|s not|not|never|still not|will never) ")
+# The nearest subject before a phrase: "i" in "so I don't wake up", "my friend" in "my friend won't wake up".
+_CONJUNCTION_END = re.compile(r"\b(?:and|so|to|then|or)\s*$")
+_SUBJECT_WORD = re.compile(r"\b(?:i|me|myself|you|we|he|she|they|him|her|them|someone|somebody|my \w+|(?:his|her|their|our) \w+)\b")
+_PAST_VERB = re.compile(r"(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|"
+                        r"drank|popped|ate)\b")
+
+
+def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
+    """Why an overdose hit is not a report of an overdose now (None: it is one)."""
+    phrase = m.group(0)
+    if kind == "now":
+        if _is_general(text, m.start(), m.end()):
+            return "general"
+        if phrase.startswith("overdosing") and _INTENT_BEFORE.search(_window(text, m.start(), 4)):
+            return "intent (see the suicide rules)"
+        if _WAKE_NOT.match(phrase):
+            subjects = _SUBJECT_WORD.findall(_window(text, m.start(), 8))
+            if subjects and subjects[-1] in ("i", "me", "myself", "you", "we"):
+                return "about the speaker's own waking (see the suicide rules)"
+            if not subjects and not _SUBJECT_WORD.search(text[:m.start()]) \
+                    and _CONJUNCTION_END.search(_window(text, m.start(), 2)):
+                return "no one named: 'and not wake up' (see the suicide rules)"
+        if _NEGATABLE.match(phrase) and _negated(text, m.start()):
+            return "negated"
+        return None
+    if kind == "past":
+        if _is_general(text, m.start(), m.end()):
+            return "general"
+        if _negated(text, m.start()):
+            return "negated"
+        if _HISTORY.search(text) and not _NOW.search(text):
+            return "history"
+        if _PAST_VERB.match(phrase) and _IF_WHEN.search(_window(text, m.start(), 8)) \
+                and not _PERSON_WORD.search(_window(text, m.start(), 4)):
+            return "general"
+        return None
+    # simple
+    prefix = _window(text, m.start(), 10)
+    if _INTENT_BEFORE.search(_window(text, m.start(), 4)) or _ON_PURPOSE.search(text):
+        return "intent (see the suicide rules)"
+    if _HYPO.search(prefix) or _negated(text, m.start()):
+        return "general"
+    if _MODAL_END.search(prefix):
+        return "modal"
+    if phrase == "overdoses" and not _SUBJECT_END.search(prefix):
+        return "noun"
+    if _HISTORY.search(text) and not _NOW.search(text):
+        return "history"
+    return None
+
+
+_SELF_WORDS = re.compile(r"\b(?:i|me|my|myself)\b")
+_HELP_FRAME = re.compile(r"\b(?:help|support|talk to|talking to|deal with|approach|handle|look after)\b(?: \w+){0,4} "
+                         r"(?:who|that|if|when|whos)\b(?: \w+){0,3}$")
+
+
+def _su_self_reason(text: str, m: re.Match) -> str | None:
+    phrase = m.group(0)
+    prefix = _window(text, m.start(), 10)
+    if _negated(text, m.start()) and not phrase.startswith(
+            ("do not", "no ", "not ", "nothing", "can not", "never", "will not", "no longer")):
+        return "negated"
+    if "suicid" in phrase or phrase.startswith("self"):
+        # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
+        if _HELP_FRAME.search(prefix):
+            return "helping someone"
+        if _is_general(text, m.start(), m.end(), modal=False):
+            return "general"
+        near = " ".join(prefix.split()[-5:])
+        if _GENERIC_NEAR.search(near) and not _SELF_WORDS.search(near):
+            return "general"
+        if _THIRD_END.search(prefix) and not _ME.search(" ".join(prefix.split()[-3:])):
+            return "someone else (see the other rules)"
+    if _is_general(text, m.start(), m.end(), modal=False) and not _SELF_WORDS.search(prefix + " " + phrase):
+        return "general"
+    if _PAST_WORDS.search(prefix + " " + phrase) and _HISTORY.search(text) and not _NOW_SU.search(text):
+        return "history"
+    return None
+
+
+_GENERIC_SUBJECT_END = re.compile(r"\b(?:someone|somebody|anyone|anybody|people|a person|a friend|a loved one|"
+                                  r"a family member|(?:a|any|some) \w+)(?: who| that)?\s*$")
+_ASKING_HOW_TO_HELP = re.compile(r"\b(?:what|how) (?:should|do|can|could|would) i (?:say|tell|talk|help|support|"
+                                 r"approach|bring|handle|deal|respond|reply)\b|\bwhat (?:to|should i) say\b")
+
+
+def _su_other_reason(text: str, m: re.Match) -> str | None:
+    prefix = _window(text, m.start(), 10)
+    if _negated(text, m.start()):
+        return "negated"
+    if _GENERIC_SUBJECT_END.search(prefix):
+        return "general"
+    if _ASKING_HOW_TO_HELP.search(text):
+        return "asking how to help"
+    if _HELP_END.search(prefix) or _HELP_WHO.search(prefix + " " + m.group(0)):
+        return "helping someone"
+    if _is_general(text, m.start(), m.end()):
+        return "general"
+    if _HISTORY.search(text) and not _NOW_SU.search(text):
+        return "history"
+    return None
+
+
+def detect_crisis(text: str) -> str | None:
+    """OVERDOSE or SUICIDE when the text reports a crisis happening now; None for anything else."""
+    if not text:
+        return None
+    norm = normalise(text)
+    if not norm:
+        return None
+    found = _keys_in(norm)
+    if not found:
+        return None
+    for kind, m in _hits(_OD, norm, found):
+        if _od_reason(norm, kind, m) is None:
+            return OVERDOSE
+    for _, m in _hits(_SU_SELF, norm, found):
+        if _su_self_reason(norm, m) is None:
+            return SUICIDE
+    for _, m in _hits(_SU_OTHER, norm, found):
+        if _su_other_reason(norm, m) is None:
+            return SUICIDE
+    return None
+
+
+def explain(text: str) -> list[tuple[str, str, str | None]]:
+    """Every phrase that matched, as (rule set, phrase, reason it was set aside or None)."""
+    norm = normalise(text)
+    found = _keys_in(norm)
+    out = [(f"overdose/{kind}", m.group(0), _od_reason(norm, kind, m)) for kind, m in _hits(_OD, norm, found)]
+    out += [("suicide/self", m.group(0), _su_self_reason(norm, m)) for _, m in _hits(_SU_SELF, norm, found)]
+    out += [("suicide/other", m.group(0), _su_other_reason(norm, m)) for _, m in _hits(_SU_OTHER, norm, found)]
+    return out
