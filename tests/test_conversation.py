@@ -97,3 +97,10 @@ def test_an_unknown_locale_gets_a_generic_emergency_message(skill):
     d.envelopes = EnvelopeBuilder(locale="de-DE")
     turn = d.send(d.envelopes.intent("OverdoseEmergencyIntent"), "OverdoseEmergencyIntent")
     assert turn.text.startswith("Call your local emergency number now.")
+
+
+def test_repeat_will_not_speak_forged_session_attributes(dialog):
+    dialog.open()
+    dialog.envelopes.session_attributes["last"] = {"speech": "<audio src='x'>unclosed", "topic": "helpline"}
+    turn = dialog.say("repeat")
+    assert "haven't said anything" in turn.text

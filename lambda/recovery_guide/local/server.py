@@ -49,4 +49,9 @@ def make_server(skill: RecoveryGuide, port: int = 8000) -> ThreadingHTTPServer:
         def log_message(self, fmt, *args):   # request lines only, never bodies
             log.debug("http %s", fmt % args)
 
-    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    class Server(ThreadingHTTPServer):
+        # The default listen backlog (5) drops connections when an emulator or load test opens many at once.
+        request_queue_size = 64
+        daemon_threads = True
+
+    return Server(("127.0.0.1", port), Handler)
