@@ -27,20 +27,19 @@ from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
-from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.services import ApiClient, ApiConfiguration, ServiceClientFactory, ServiceException
-from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
+from ask_sdk_model.ui import SimpleCard
 
 from .. import library, sms, ssml
 from ..turn import pack, reply, services, session, set_topic
 from .answers import YES_ACTIONS
-from .. import logs
+from .. import logs, permissions
+from ..permissions import ASK_FOR
 
 log = logs.get(__name__)
 
 INTENT = "SendToPhoneIntent"
 MOBILE_SCOPE = "alexa::profile:mobile_number:read"
-ASK_FOR = "AskFor"
 TOKEN_PREFIX = "send:"
 WHATS = ("helpline", "treatment", "crisis_overdose", "crisis_suicide")
 DEFAULT_WHAT = "helpline"
@@ -49,11 +48,6 @@ TOPICS = {"helpline": "helpline", "treatment": "find_treatment",
 # The request attribute screen.py reads: which numbers this turn is about (see screen.py).
 SCREEN_KEY = "screen_numbers"
 
-PERMISSION_PAYLOAD = {
-    "@type": "AskForPermissionsConsentRequest",
-    "@version": "2",
-    "permissionScopes": [{"permissionScope": MOBILE_SCOPE, "consentLevel": "ACCOUNT"}],
-}
 
 # Plain text; escaped when spoken. {it} is "the number" or "the numbers".
 SAY = {
@@ -204,7 +198,7 @@ def outcome(handler_input, what: str, key: str, lines: list[dict], *, repeat_num
                      reprompt=ssml.escape(SAY["anything_else"]), card=card, topic=TOPICS.get(what),
                      remember=False)
     if consent_card:
-        handler_input.response_builder.set_card(AskForPermissionsConsentCard(permissions=[MOBILE_SCOPE]))
+        permissions.consent_card(handler_input.response_builder, MOBILE_SCOPE)
     return response
 
 
@@ -246,8 +240,7 @@ def ask_permission(handler_input, what: str, lines: list[dict], *, voice: bool |
     card = numbers_card(handler_input, what)
     if card:
         rb.set_card(SimpleCard(title=ssml.limit_text(card["title"], 200), content=ssml.limit_text(card["text"])))
-    rb.add_directive(SendRequestDirective(name=ASK_FOR, payload=dict(PERMISSION_PAYLOAD),
-                                          token=TOKEN_PREFIX + what))
+    permissions.ask_by_voice(rb, MOBILE_SCOPE, TOKEN_PREFIX + what)
     return rb.response
 
 

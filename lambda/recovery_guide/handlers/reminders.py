@@ -32,30 +32,23 @@ import re
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_simple_slot_values, get_slot, is_intent_name, is_request_type
-from ask_sdk_model.interfaces.connections import SendRequestDirective
-from ask_sdk_model.ui import AskForPermissionsConsentCard
 
 from .. import ssml
 from ..persistence.base import StoreUnavailable
 from ..turn import reply, services, session, set_topic
 from .answers import YES_ACTIONS
-from .. import logs
+from .. import logs, permissions
+from ..permissions import ASK_FOR
 
 log = logs.get(__name__)
 
 TOPIC = "affirmation"   # the reminder is the hands-free way to the daily affirmation
 PERMISSION = "alexa::alerts:reminders:skill:readwrite"
-ASK_FOR = "AskFor"
 TOKEN_PREFIX = "daily-reminder"
 DEFAULT_TIME = (8, 0)
 # What Alexa says when the reminder goes off: fixed at creation, heard by anyone in the room.
 REMINDER_TEXT = "Time for your daily affirmation. Say: Alexa, ask Recovery Guide for today's affirmation."
 
-PERMISSION_PAYLOAD = {
-    "@type": "AskForPermissionsConsentRequest",
-    "@version": "2",
-    "permissionScopes": [{"permissionScope": PERMISSION, "consentLevel": "ACCOUNT"}],
-}
 
 SAY = {
     "asking_permission": "To set a daily reminder, I need your permission to create reminders.",
@@ -355,11 +348,10 @@ def ask_permission(handler_input, hm: tuple[int, int], change: bool = False, voi
             attrs["offer"] = None
         rb = handler_input.response_builder
         rb.speak(ssml.escape(SAY["asking_permission"]))
-        rb.add_directive(SendRequestDirective(name=ASK_FOR, payload=dict(PERMISSION_PAYLOAD),
-                                              token=encode_token(hm, change)))
+        permissions.ask_by_voice(rb, PERMISSION, encode_token(hm, change))
         # No reprompt and no shouldEndSession: Alexa asks the question and answers with Connections.Response.
         return rb.response
-    handler_input.response_builder.set_card(AskForPermissionsConsentCard(permissions=[PERMISSION]))
+    permissions.consent_card(handler_input.response_builder, PERMISSION)
     return _say(handler_input, "permission_card")
 
 
