@@ -17,6 +17,7 @@ from .textnorm import features, stem
 # Below this the skill says what it covers rather than guess: a wrong medical answer is worse than none.
 MIN_SCORE = 0.22
 SECOND_BEST_SHARE = 0.35
+SECOND_ENTRY_SHARE = 0.3
 # An entry is judged by its closest phrasing and by all its phrasings together (its centroid):
 # the first rewards a near-identical question, the second the entry's subject words.
 CENTROID_SHARE = 0.5
@@ -27,6 +28,7 @@ STOP_BIGRAM_WEIGHT = 0.3
 # buprenorphine's side effects because "side effects" is the rarer phrase. An entry whose phrasings
 # are about other medicines, never this one, is marked down.
 MEDICINES = ("buprenorphin", "naloxon", "naltrexon", "methadon", "lofexidin", "clonidin", "fentanyl")
+MEDICINE_SET = frozenset(MEDICINES)
 OTHER_MEDICINE_FACTOR = 0.75
 # A question about another substance, with no opioid in it, is outside the library: only the
 # out-of-scope entries may answer it, so "how long do vape withdrawals last" never gets opioid timings.
@@ -59,6 +61,9 @@ class QuestionMatcher:
             for f in set(d["features"]):
                 df[f] += 1
         self._idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
+        # A word the library never uses still counts in a question's length: "what's a good recipe for
+        # dinner" shares only "good" with the library, and should score as the weak match it is.
+        self._unseen_idf = math.log((n + 1) / 0.5)
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._doc_entry: list[str] = []
         centroids: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -91,42 +96,70 @@ class QuestionMatcher:
                 tf[f] += BIGRAM_WEIGHT
             else:
                 tf[f] += 1.0
-        vec = {f: w * self._idf.get(f, 0.0) for f, w in tf.items()}
+        vec = {f: w * self._idf.get(f, self._unseen_idf) for f, w in tf.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {f: w / norm for f, w in vec.items() if w}
 
-    def rank(self, text: str, top: int = 3) -> list[Match]:
+    def _scores(self, text: str) -> dict[str, float]:
+        """Every entry's score for the text (entries sharing no feature with it are left out)."""
         feats = features(text)
-        named = set(feats) & set(MEDICINES)
-        other_substance_only = bool(set(feats) & OTHER_SUBSTANCES) and not set(feats) & OPIOID_WORDS
+        feature_set = set(feats)
+        named = feature_set & MEDICINE_SET
+        other_substance_only = bool(feature_set & OTHER_SUBSTANCES) and not feature_set & OPIOID_WORDS
         query = self._weights(feats)
+        postings, centroid_postings, doc_entry = self._postings, self._centroid_postings, self._doc_entry
         sims: dict[int, float] = defaultdict(float)
-        for f, qw in query.items():
-            for doc, dw in self._postings.get(f, ()):
-                sims[doc] += qw * dw
-        per_entry: dict[str, list[float]] = defaultdict(list)
-        for doc, s in sims.items():
-            per_entry[self._doc_entry[doc]].append(s)
         centroid_sims: dict[str, float] = defaultdict(float)
         for f, qw in query.items():
-            for eid, cw in self._centroid_postings.get(f, ()):
+            for doc, dw in postings.get(f, ()):
+                sims[doc] += qw * dw
+            for eid, cw in centroid_postings.get(f, ()):
                 centroid_sims[eid] += qw * cw
-        scored = []
-        for eid, values in per_entry.items():
+        # the two closest phrasings of each entry
+        first: dict[str, float] = {}
+        second: dict[str, float] = {}
+        for doc, sim in sims.items():
+            eid = doc_entry[doc]
+            top1 = first.get(eid)
+            if top1 is None:
+                first[eid] = sim
+            elif sim > top1:
+                second[eid], first[eid] = top1, sim
+            elif sim > second.get(eid, 0.0):
+                second[eid] = sim
+        scores = {}
+        for eid, top1 in first.items():
             if other_substance_only and self._topic[eid] != OUT_OF_SCOPE:
                 continue
-            values.sort(reverse=True)
-            closest = values[0] + (SECOND_BEST_SHARE * values[1] if len(values) > 1 else 0.0)
+            closest = top1 + SECOND_BEST_SHARE * second.get(eid, 0.0)
             score = (1 - CENTROID_SHARE) * closest + CENTROID_SHARE * centroid_sims.get(eid, 0.0)
-            about = self._about.get(eid, set())
+            about = self._about.get(eid)
             if named and about and not (named & about):
                 score *= OTHER_MEDICINE_FACTOR
-            scored.append(Match(eid, self._topic[eid], round(score, 4)))
-        scored.sort(key=lambda m: (-m.score, m.entry_id))
-        return scored[:top]
+            scores[eid] = score
+        return scores
+
+    def rank(self, text: str, top: int = 3) -> list[Match]:
+        scores = self._scores(text)
+        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        return [Match(eid, self._topic[eid], round(score, 4)) for eid, score in best]
 
     def best(self, text: str) -> Match | None:
-        ranked = self.rank(text, top=1)
-        if ranked and ranked[0].score >= MIN_SCORE:
-            return ranked[0]
-        return None
+        """The best entry of the best topic. A topic is judged by its best entry plus a share of its
+        second: two entries of one topic agreeing is better evidence than one stray close phrasing."""
+        top1: dict[str, tuple[float, str]] = {}
+        top2: dict[str, float] = {}
+        for eid, score in self._scores(text).items():
+            topic = self._topic[eid]
+            current = top1.get(topic)
+            if current is None or (score, eid) > current:
+                if current is not None:
+                    top2[topic] = max(top2.get(topic, 0.0), current[0])
+                top1[topic] = (score, eid)
+            elif score > top2.get(topic, 0.0):
+                top2[topic] = score
+        if not top1:
+            return None
+        topic = max(top1, key=lambda t: (top1[t][0] + SECOND_ENTRY_SHARE * top2.get(t, 0.0), t))
+        score, eid = top1[topic]
+        return Match(eid, topic, round(score, 4)) if score >= MIN_SCORE else None
