@@ -64,4 +64,4 @@ skill-package: setup
 	  $(if $(PRIVACY_POLICY_URL),--privacy-policy-url '$(PRIVACY_POLICY_URL)')
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(SAM_VENV) build node_modules .pytest_cache .hypothesis
