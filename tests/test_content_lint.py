@@ -136,3 +136,31 @@ def test_numbers_are_found_as_digits_words_and_phone_numbers():
 def test_reading_grade_rewards_short_plain_sentences():
     assert grade_level("Call for help. Stay with them. Give naloxone.") < 8
     assert grade_level("Pharmacological interventions substantially ameliorate physiological manifestations.") > 8
+
+
+def test_the_review_report_shows_every_entry_as_heard_with_its_sources(tmp_path):
+    from recovery_guide.build.report import write_report
+    from recovery_guide.build.content import load
+    html = open(write_report(str(tmp_path / "report.html")), encoding="utf-8").read()
+    library = load()
+    for entry_id in library.entries:
+        assert f'id="{entry_id}"' in html
+    assert "According to the US National Institute on Drug Abuse" in html
+    assert "reading grade" in html and "next due" in html and "<blockquote>" in html
+
+
+def test_every_answer_is_short_and_medical_answers_name_their_source():
+    import json
+    import re
+    from recovery_guide import ssml
+    from recovery_guide.build.compile import DATA_DIR
+    with open(os.path.join(DATA_DIR, "library.json"), encoding="utf-8") as fh:
+        entries = json.load(fh)["entries"]
+    for country in ("US", "GB", "CA", "AU", "IN"):
+        with open(os.path.join(DATA_DIR, "answers", f"{country}.json"), encoding="utf-8") as fh:
+            answers = json.load(fh)
+        for entry_id, speech in answers.items():
+            text = ssml.to_text(speech["answer"])
+            assert len(re.findall(r"[A-Za-z0-9']+", text)) <= 110, (country, entry_id)
+            if entries[entry_id]["topic"] not in ("out_of_scope", "affirmation"):
+                assert text.startswith("According to "), (country, entry_id)
