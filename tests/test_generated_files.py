@@ -49,3 +49,27 @@ def test_no_dev_question_is_copied_into_the_content():
         dev = {norm(json.loads(line)["q"]) for line in fh if line.strip()}
     copied = [(eid, q) for eid, e in load().entries.items() for q in e["questions"] if norm(q) in dev]
     assert copied == []
+
+
+def test_every_rendered_speech_is_valid_ssml():
+    import xml.etree.ElementTree as ET
+
+    def speeches(node, path=""):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from speeches(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from speeches(value, f"{path}/{i}")
+        elif isinstance(node, str) and ("<" in node or "&" in node) and "card" not in path:   # cards are plain text
+            yield path, node
+
+    for folder in ("packs", "answers"):
+        for name in os.listdir(os.path.join(compile_module.DATA_DIR, folder)):
+            with open(os.path.join(compile_module.DATA_DIR, folder, name), encoding="utf-8") as fh:
+                data = json.load(fh)
+            for path, fragment in speeches(data):
+                try:
+                    ET.fromstring(f"<speak>{fragment}</speak>")
+                except ET.ParseError as exc:
+                    raise AssertionError(f"{folder}/{name}{path}: {exc}") from None
