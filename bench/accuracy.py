@@ -18,14 +18,14 @@ import platform
 import sys
 from collections import defaultdict
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, machine  # noqa: E402
+
 sys.path.insert(0, os.path.join(REPO, "lambda"))
 DEFAULT_FILE = os.path.join(os.path.dirname(REPO), "shared", "eval", "dev_questions.jsonl")
 BUDGET = 0.90
 
 
-def machine() -> str:
-    return f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs"
 
 
 def main(argv=None) -> dict | None:

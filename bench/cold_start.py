@@ -27,12 +27,9 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAMBDA_DIR = os.path.join(REPO, "lambda")
-BENCH_DIR = os.path.join(REPO, "bench")
-PYTHON = os.path.join(REPO, ".venv", "bin", "python")
-if not os.path.exists(PYTHON):
-    PYTHON = sys.executable
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, LAMBDA_DIR, BENCH_DIR, PYTHON, machine  # noqa: E402
+
 HEAVY = ("boto3", "botocore", "requests", "jinja2", "yaml", "urllib3", "sqlite3")
 BUDGET_RATIO = 1.25
 CHILD_TIMEOUT_S = 60
@@ -55,6 +52,7 @@ import json, sys
 import recovery_guide.app as app
 _t1 = time.perf_counter()
 from recovery_guide import library
+
 library.load()
 _t2 = time.perf_counter()
 skill = app.get()
@@ -71,8 +69,6 @@ print(json.dumps({"import recovery_guide.app (ask-sdk, handlers)": (_t1 - _t0) *
 """
 
 
-def machine() -> str:
-    return f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs"
 
 
 def launch_event() -> dict:

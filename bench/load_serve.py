@@ -22,7 +22,9 @@ import threading
 import time
 from collections import Counter
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, machine  # noqa: E402
+
 sys.path.insert(0, os.path.join(REPO, "lambda"))
 CLI = os.path.join(REPO, ".venv", "bin", "recovery-guide")
 HOST = "127.0.0.1"
@@ -30,8 +32,6 @@ START_TIMEOUT_S = 30
 REQUEST_TIMEOUT_S = 10
 
 
-def machine() -> str:
-    return f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs"
 
 
 def free_port() -> int:

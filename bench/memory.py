@@ -15,18 +15,16 @@ import platform
 import subprocess
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAMBDA_DIR = os.path.join(REPO, "lambda")
-BENCH_DIR = os.path.join(REPO, "bench")
-PYTHON = os.path.join(REPO, ".venv", "bin", "python")
-if not os.path.exists(PYTHON):
-    PYTHON = sys.executable
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, LAMBDA_DIR, BENCH_DIR, PYTHON, machine  # noqa: E402
+
 TIMEOUT_S = 120
 
 # The envelopes are built in the parent, so the child's peak is the skill's, not the builder's.
 CHILD = """import json, resource, sys
 events = json.load(sys.stdin)
 import importlib
+
 mod = importlib.import_module(sys.argv[1])
 after_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 answered = 0
@@ -39,8 +37,6 @@ print(json.dumps({"after_import_kb": after_import, "peak_kb": peak, "answered": 
 BARE = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 
-def machine() -> str:
-    return f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs"
 
 
 def mixed_events(n: int) -> list[dict]:

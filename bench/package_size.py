@@ -20,11 +20,9 @@ import tempfile
 import zipfile
 from collections import defaultdict
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAMBDA_DIR = os.path.join(REPO, "lambda")
-PYTHON = os.path.join(REPO, ".venv", "bin", "python")
-if not os.path.exists(PYTHON):
-    PYTHON = sys.executable
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, LAMBDA_DIR, PYTHON, machine  # noqa: E402
+
 BUDGET_MB = 5.0
 PIP_TIMEOUT_S = 300
 RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath")
@@ -32,8 +30,6 @@ SKIP_DIRS = {"__pycache__", "tests", ".pytest_cache", ".hypothesis"}
 MB = 1024 * 1024
 
 
-def machine() -> str:
-    return f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs"
 
 
 def install_dependencies(target: str) -> str:

@@ -19,7 +19,9 @@ import statistics
 import sys
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, machine  # noqa: E402
+
 sys.path.insert(0, os.path.join(REPO, "lambda"))
 
 BUDGET_P99_MS = 2.0
@@ -72,8 +74,6 @@ QUESTIONS = [
 CRISIS = ["my friend isn't breathing after taking pills", "I want to kill myself", "he overdosed and is turning blue"]
 
 
-def machine() -> str:
-    return f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs"
 
 
 def percentile(values: list[float], pct: float) -> float:

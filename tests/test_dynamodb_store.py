@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from processes import stop
 
 from recovery_guide.config import load as load_config
 from recovery_guide.persistence.base import StoreUnavailable, user_key
@@ -71,13 +72,7 @@ def _running_moto(tmp_dir: Path):
         try:
             yield endpoint, proc
         finally:
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop(proc)
         return
     raise RuntimeError(f"could not start moto_server: {last_error}")
 

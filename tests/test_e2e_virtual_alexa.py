@@ -15,6 +15,7 @@ import time
 import urllib.request
 
 import pytest
+from processes import stop
 
 from conftest import LOCALES, REPO
 
@@ -79,12 +80,7 @@ def server(tmp_path):
         _wait_until_up(url, proc, log_path)
         yield url, log_path
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
