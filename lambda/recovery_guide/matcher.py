@@ -41,6 +41,14 @@ OPIOID_WORDS = {stem(w) for w in (
     "oxycontin percocet vicodin hydrocodone morphine codeine tramadol dilaudid hydromorphone painkiller "
     "painkillers pill pills kratom overdose drug drugs substance substances").split()}
 OUT_OF_SCOPE = "out_of_scope"
+# Words that put a question in the library's field. With one of them present a weaker match is still
+# the best answer (long, rambling questions dilute every similarity); without, the bar stays high.
+ANCHORS = OPIOID_WORDS | {stem(w) for w in (
+    "withdrawal detox rehab relapse recovery craving cravings treatment clinic sober narcotics").split()}
+MIN_SCORE_ANCHORED = 0.12
+# A question that names an opioid is about opioids: the other-substance and off-topic answers step back.
+OPIOID_NAMED_OUT_OF_SCOPE_FACTOR = 0.6
+_GENERIC_DRUG_WORDS = {stem(w) for w in "drug drugs substance substances".split()}
 MEDICINE_SHARE = 0.25   # an entry is "about" a medicine named in at least this share of its phrasings
 
 
@@ -100,12 +108,13 @@ class QuestionMatcher:
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {f: w / norm for f, w in vec.items() if w}
 
-    def _scores(self, text: str) -> dict[str, float]:
+    def _scores(self, text: str, feats: list[str] | None = None) -> dict[str, float]:
         """Every entry's score for the text (entries sharing no feature with it are left out)."""
-        feats = features(text)
+        feats = features(text) if feats is None else feats
         feature_set = set(feats)
         named = feature_set & MEDICINE_SET
         other_substance_only = bool(feature_set & OTHER_SUBSTANCES) and not feature_set & OPIOID_WORDS
+        opioid_named = bool(feature_set & (OPIOID_WORDS - _GENERIC_DRUG_WORDS))
         query = self._weights(feats)
         postings, centroid_postings, doc_entry = self._postings, self._centroid_postings, self._doc_entry
         sims: dict[int, float] = defaultdict(float)
@@ -133,6 +142,8 @@ class QuestionMatcher:
                 continue
             closest = top1 + SECOND_BEST_SHARE * second.get(eid, 0.0)
             score = (1 - CENTROID_SHARE) * closest + CENTROID_SHARE * centroid_sims.get(eid, 0.0)
+            if opioid_named and self._topic[eid] == OUT_OF_SCOPE:
+                score *= OPIOID_NAMED_OUT_OF_SCOPE_FACTOR
             about = self._about.get(eid)
             if named and about and not (named & about):
                 score *= OTHER_MEDICINE_FACTOR
@@ -149,7 +160,8 @@ class QuestionMatcher:
         second: two entries of one topic agreeing is better evidence than one stray close phrasing."""
         top1: dict[str, tuple[float, str]] = {}
         top2: dict[str, float] = {}
-        for eid, score in self._scores(text).items():
+        feats = features(text)
+        for eid, score in self._scores(text, feats).items():
             topic = self._topic[eid]
             current = top1.get(topic)
             if current is None or (score, eid) > current:
@@ -162,4 +174,5 @@ class QuestionMatcher:
             return None
         topic = max(top1, key=lambda t: (top1[t][0] + SECOND_ENTRY_SHARE * top2.get(t, 0.0), t))
         score, eid = top1[topic]
-        return Match(eid, topic, round(score, 4)) if score >= MIN_SCORE else None
+        anchored = bool(set(feats) & ANCHORS)
+        return Match(eid, topic, round(score, 4)) if score >= (MIN_SCORE_ANCHORED if anchored else MIN_SCORE) else None
