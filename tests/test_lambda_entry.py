@@ -81,3 +81,15 @@ def test_an_intent_request_of_an_unreadable_shape_still_gets_speech(handler):
     envelope["request"]["intent"]["slots"] = "not an object"
     response = handler(envelope, None)
     assert speech_of(response)
+
+
+def test_alexa_api_calls_have_a_timeout(mocker):
+    from ask_sdk_model.services import ApiClientRequest
+    from recovery_guide.app import API_TIMEOUT_S, LazyApiClient
+    get = mocker.patch("requests.get")
+    get.return_value.headers = {}
+    get.return_value.status_code = 200
+    get.return_value.text = "{}"
+    LazyApiClient().invoke(ApiClientRequest(url="https://api.amazonalexa.com/v2/accounts/~current/settings",
+                                            method="GET", headers=[("Authorization", "Bearer x")]))
+    assert get.call_args.kwargs["timeout"] == API_TIMEOUT_S

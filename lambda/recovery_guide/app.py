@@ -14,13 +14,11 @@ from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.services import ApiClient
 
 from . import config as config_module
-from . import library
-from . import screen
+from . import library, logs, screen
 from .handlers import answers, conversation, crisis, errors, helplines
 from .handlers.lazy import capability
 from .interceptors import LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
 from .services import Services
-from . import logs
 
 log = logs.get(__name__)
 
@@ -31,17 +29,28 @@ class ForeignSkillError(Exception):
     """The request names another skill's id: refused."""
 
 
+# Alexa's APIs (profile, reminders, settings) must answer well inside the function's 7 s timeout.
+API_TIMEOUT_S = (1.0, 3.0)   # connect, read
+
+
 class LazyApiClient(ApiClient):
     """DefaultApiClient imports `requests`; most turns never call an Alexa API, so a cold start
-    should not pay for it."""
+    should not pay for it. The client it makes gives every call a timeout (the SDK's has none)."""
 
     def __init__(self):
         self._client = None
 
     def invoke(self, request):
         if self._client is None:
+            import functools
+
             from ask_sdk_core.api_client import DefaultApiClient
-            self._client = DefaultApiClient()
+
+            class TimedApiClient(DefaultApiClient):
+                def _resolve_method(self, request):
+                    return functools.partial(super()._resolve_method(request), timeout=API_TIMEOUT_S)
+
+            self._client = TimedApiClient()
         return self._client.invoke(request)
 
 
