@@ -82,8 +82,12 @@ def cmd_ask(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    import signal
+
     from .local.server import make_server
     server = make_server(_skill(), port=args.port)
+    # Stop cleanly on SIGTERM as on Ctrl-C (test harnesses and process managers send it).
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     host, port = server.server_address[:2]
     print(f"Recovery Guide listening on http://{host}:{port}/ (POST a request envelope). Ctrl-C stops.", flush=True)
     try:

@@ -53,5 +53,6 @@ def make_server(skill: RecoveryGuide, port: int = 8000) -> ThreadingHTTPServer:
         # The default listen backlog (5) drops connections when an emulator or load test opens many at once.
         request_queue_size = 64
         daemon_threads = True
+        block_on_close = False   # stopping must not wait for idle keep-alive connections
 
     return Server(("127.0.0.1", port), Handler)
