@@ -393,3 +393,33 @@ def test_fast_enough_for_every_turn():
     # The target is 50 µs a sentence; these sentences are harder than most (nearly all match a
     # phrase and go through the checks). The slack keeps a slow CI runner from failing.
     assert best < 50e-6 * 2, f"{best * 1e6:.1f} µs per call"
+
+
+@pytest.mark.parametrize("said", [
+    "everything is pointless i want it to end",
+    "i just want it all to stop",
+    "i want it all to be over",
+])
+def test_wanting_everything_to_end_is_a_suicidal_crisis(said):
+    assert detect_crisis(said) == SUICIDE
+
+
+@pytest.mark.parametrize("said", ["i want the cramps to stop", "i want withdrawal to be over", "when will this be over"])
+def test_wanting_symptoms_to_end_is_not(said):
+    assert detect_crisis(said) is None
+
+
+@pytest.mark.parametrize("slot_text, kind", [
+    ("would miss me if i was gone", SUICIDE),        # said: "nobody would miss me if i was gone"
+    ("is pointless i want it to end", SUICIDE),       # said: "everything is pointless i want it to end"
+    ("isn't breathing", OVERDOSE),                     # said: "my friend isn't breathing"
+])
+def test_slot_text_is_read_with_the_dropped_carrier_word_put_back(slot_text, kind):
+    from recovery_guide.crisis import detect_crisis_in_slot
+    assert detect_crisis_in_slot(slot_text) == kind
+
+
+@pytest.mark.parametrize("slot_text", ["long does withdrawal last", "is naloxone", "to help my son"])
+def test_ordinary_slot_text_stays_a_question(slot_text):
+    from recovery_guide.crisis import detect_crisis_in_slot
+    assert detect_crisis_in_slot(slot_text) is None

@@ -6,6 +6,8 @@ detect_crisis() before anything else.
 """
 from __future__ import annotations
 
+import re
+
 OVERDOSE = "crisis_overdose"
 SUICIDE = "crisis_suicide"
 
@@ -14,6 +16,32 @@ def detect_crisis(text: str) -> str | None:
     """OVERDOSE, SUICIDE or None for the words a person said."""
     from .crisis_patterns import detect_crisis as detect
     return detect(text)
+
+
+# Carrier words of the interaction model's free-text intent that can be the subject of a crisis
+# statement. Alexa keeps the carrier out of the slot ("nobody {query}" sends "would miss me if i was
+# gone"), so slot text is also read with each of them put back.
+CARRIER_SUBJECTS = ("i", "nobody", "everyone", "everything", "nothing", "life", "he", "someone")
+# ("she", "they", "no one", "my friend" read as "he", "someone" and "nobody" do: one of each kind is enough.)
+
+
+# Words without which no crisis statement reads differently with a subject put back: most questions
+# skip the extra readings (and their cost) entirely.
+_MAY_NEED_SUBJECT = re.compile(
+    r"\b(?:die|dead|death|dying|end|live|living|alive|gone|breath\w*|wake|woke|blue|grey|gray|"
+    r"overdos\w*|kill\w*|suicid\w*|unconscious|respond\w*|miss|better off|hurt\w*|collapsed|"
+    r"passed out|moving|purpose|worth)\b")
+
+
+def detect_crisis_in_slot(text: str) -> str | None:
+    """detect_crisis() for text Alexa captured after a carrier phrase, whose first word it dropped."""
+    found = detect_crisis(text)
+    if found is None and text and len(text) < 500 and _MAY_NEED_SUBJECT.search(text.lower()):
+        for subject in CARRIER_SUBJECTS:
+            found = detect_crisis(f"{subject} {text}")
+            if found is not None:
+                break
+    return found
 
 
 def normalise(text: str) -> str:

@@ -288,6 +288,14 @@ _SU_SELF_GROUPS = [
         r"(?: (?:now|tonight|today|soon|forever|for good|once and for all|right now|here|all))*(?: |$)"
         r"(?!(?:with|between|off|up|\w+ing|my (?:addiction|use|drug|habit|relationship)))",
     ]),
+    (("to end", "to stop", "be over"), [
+        # "I want it to end", "I just want it all to stop": wanting everything over, not a symptom eased
+        # ("I want the cramps to stop" stays a withdrawal question).
+        r"\b(?:want|wanna|need|wish|just want) (?:it|it all|everything|all of it|all of this|all this) "
+        r"(?:to end|to be over)\b",
+        r"\b(?:want|wanna|need|wish|just want) (?:it all|everything|all of it|all of this|all this) to stop"
+        r"(?: forever| for good| now| tonight)?\b",
+    ]),
     (("life",), [
         r"\btak(?:e|ing) my (?:own )?life\b(?! (?:back|in|into|one|day|step|forward|seriously|again))",
         r"\b(?:life|my life) (?:is|s|is not|s not|not|no longer) (?:no longer |really |even )?worth "

@@ -8,7 +8,7 @@ from ask_sdk_model.canfulfill import (CanFulfillIntent, CanFulfillIntentValues, 
                                      CanFulfillSlotValues, CanUnderstandSlotValues)
 
 from .. import library
-from ..crisis import detect_crisis
+from ..crisis import detect_crisis_in_slot
 from ..turn import locale, set_topic
 
 # Intents this skill answers fully without asking anything more.
@@ -25,7 +25,7 @@ def decide(intent_name: str, slots: dict, loc: str | None) -> tuple[str, dict]:
     slot_answers = {}
     if intent_name == "QuestionIntent":
         text = " ".join(str(s.value) for s in (slots or {}).values() if s is not None and s.value)
-        if text and detect_crisis(text):
+        if text and detect_crisis_in_slot(text):
             verdict = "YES"
         else:
             match = lib.matcher(loc).best(text) if text else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
 
-from ..crisis import OVERDOSE, SUICIDE, detect_crisis
+from ..crisis import OVERDOSE, SUICIDE, detect_crisis_in_slot
 from ..turn import pack, reply
 
 CRISIS_INTENTS = {"OverdoseEmergencyIntent": OVERDOSE, "SuicidalCrisisIntent": SUICIDE}
@@ -30,10 +30,10 @@ class FreeTextCrisisHandler(AbstractRequestHandler):
         if not is_request_type("IntentRequest")(handler_input):
             return False
         text = free_text(handler_input)
-        return bool(text) and detect_crisis(text) is not None
+        return bool(text) and detect_crisis_in_slot(text) is not None
 
     def handle(self, handler_input):
-        return crisis_response(handler_input, detect_crisis(free_text(handler_input)))
+        return crisis_response(handler_input, detect_crisis_in_slot(free_text(handler_input)))
 
 
 class CrisisIntentHandler(AbstractRequestHandler):
