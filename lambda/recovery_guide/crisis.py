@@ -21,8 +21,9 @@ def detect_crisis(text: str) -> str | None:
 # Carrier words of the interaction model's free-text intent that can be the subject of a crisis
 # statement. Alexa keeps the carrier out of the slot ("nobody {query}" sends "would miss me if i was
 # gone"), so slot text is also read with each of them put back.
-CARRIER_SUBJECTS = ("i", "nobody", "everyone", "everything", "nothing", "life", "he", "someone")
-# ("she", "they", "no one", "my friend" read as "he", "someone" and "nobody" do: one of each kind is enough.)
+CARRIER_SUBJECTS = ("i", "i'm", "i'd", "nobody", "he", "the", "what's", "how", "dying", "need")
+# One of each kind is enough ("she", "someone" and "my friend" read as "he" does; "everyone" as "nobody";
+# "death" as "dying"): each extra reading costs about 25 µs, and only crisis-like text gets them.
 
 
 # Words without which no crisis statement reads differently with a subject put back: most questions
@@ -30,7 +31,7 @@ CARRIER_SUBJECTS = ("i", "nobody", "everyone", "everything", "nothing", "life", 
 _MAY_NEED_SUBJECT = re.compile(
     r"\b(?:die|dead|death|dying|end|live|living|alive|gone|breath\w*|wake|woke|blue|grey|gray|"
     r"overdos\w*|kill\w*|suicid\w*|unconscious|respond\w*|miss|better off|hurt\w*|collapsed|"
-    r"passed out|moving|purpose|worth)\b")
+    r"passed out|moving|purpose|worth|rather|easier|world|od|narcan)\b")
 
 
 def detect_crisis_in_slot(text: str) -> str | None:
