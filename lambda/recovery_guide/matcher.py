@@ -79,7 +79,7 @@ class QuestionMatcher:
         doc_count: dict[str, int] = defaultdict(int)
         for d in docs:
             doc_count[d["entry"]] += 1
-            for medicine in set(d["features"]) & set(MEDICINES):
+            for medicine in set(d["features"]) & MEDICINE_SET:
                 mentions[d["entry"]][medicine] += 1
         self._about = {eid: {m for m, n in counts.items() if n >= MEDICINE_SHARE * doc_count[eid]}
                        for eid, counts in mentions.items()}

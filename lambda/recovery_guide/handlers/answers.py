@@ -127,11 +127,10 @@ class YesHandler(AbstractRequestHandler):
 
 
 # What "yes" does for each kind of offer; other modules register theirs (helplines, privacy, phone).
+# answer_entry/answer_more already fall back to out-of-scope for an id this country's pack lacks.
 YES_ACTIONS = {
-    "more": lambda hi, offer: answer_more(hi, offer["id"]) if offer.get("id") in library.load().entries
-    else answer_out_of_scope(hi),
-    "entry": lambda hi, offer: answer_entry(hi, offer["id"]) if offer.get("id") in library.load().entries
-    else answer_out_of_scope(hi),
+    "more": lambda hi, offer: answer_more(hi, str(offer.get("id"))),
+    "entry": lambda hi, offer: answer_entry(hi, str(offer.get("id"))),
 }
 
 HANDLERS = [QuestionHandler(), EntryIntentHandler(), TellMeMoreHandler(), SourceHandler(), YesHandler()]

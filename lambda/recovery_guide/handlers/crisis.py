@@ -8,6 +8,7 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ..crisis import OVERDOSE, SUICIDE, detect_crisis_in_slot
 from ..turn import pack, reply
 
+_DETECTED = "crisis_in_free_text"
 CRISIS_INTENTS = {"OverdoseEmergencyIntent": OVERDOSE, "SuicidalCrisisIntent": SUICIDE}
 
 
@@ -30,10 +31,13 @@ class FreeTextCrisisHandler(AbstractRequestHandler):
         if not is_request_type("IntentRequest")(handler_input):
             return False
         text = free_text(handler_input)
-        return bool(text) and detect_crisis_in_slot(text) is not None
+        kind = detect_crisis_in_slot(text) if text else None
+        # Kept for handle(): reading slot text costs up to ten detector passes; once per request is enough.
+        handler_input.attributes_manager.request_attributes[_DETECTED] = kind
+        return kind is not None
 
     def handle(self, handler_input):
-        return crisis_response(handler_input, detect_crisis_in_slot(free_text(handler_input)))
+        return crisis_response(handler_input, handler_input.attributes_manager.request_attributes[_DETECTED])
 
 
 class CrisisIntentHandler(AbstractRequestHandler):

@@ -293,14 +293,21 @@ def _stored_token(handler_input) -> str | None:
     return (record.get("reminder") or {}).get("alert_token") or None
 
 
-def _save_token(handler_input, alert_token: str | None) -> None:
-    """Store the alert token (or forget it with None). A store failure is logged, never raised: the
-    reminder exists either way, and the person can still delete it in the Alexa app."""
+def _update_record(handler_input, mutate, on_failure) -> None:
+    """Apply `mutate` to the person's record. A store failure is logged (`on_failure(type name)`), never
+    raised: the reminder lives on Alexa either way, and the person can still delete it in the Alexa app."""
     svc = services(handler_input)
     key = svc.user_key(handler_input)
     if key is None:
         return
+    try:
+        svc.store.update(key, mutate)
+    except StoreUnavailable as exc:
+        on_failure(type(exc).__name__)
 
+
+def _save_token(handler_input, alert_token: str | None) -> None:
+    """Store the alert token (or forget it with None)."""
     def mutate(record: dict) -> dict:
         record = dict(record)
         if alert_token:
@@ -308,10 +315,7 @@ def _save_token(handler_input, alert_token: str | None) -> None:
         else:
             record.pop("reminder", None)
         return record
-    try:
-        svc.store.update(key, mutate)
-    except StoreUnavailable as exc:
-        log.error("reminder_token_not_saved type=%s", type(exc).__name__)
+    _update_record(handler_input, mutate, lambda kind: log.error("reminder_token_not_saved type=%s", kind))
 
 
 def _existing_time(reminder) -> tuple[int, int] | None:
@@ -573,20 +577,13 @@ class ReminderEventHandler(AbstractRequestHandler):
 
 
 def _forget_tokens(handler_input, tokens: set) -> None:
-    svc = services(handler_input)
-    key = svc.user_key(handler_input)
-    if key is None:
-        return
-
     def mutate(record: dict) -> dict:
         if (record.get("reminder") or {}).get("alert_token") in tokens:
             record = dict(record)
             record.pop("reminder", None)
         return record
-    try:
-        svc.store.update(key, mutate)
-    except StoreUnavailable as exc:
-        log.warning("reminder_event_store_unavailable type=%s", type(exc).__name__)
+    _update_record(handler_input, mutate,
+                   lambda kind: log.warning("reminder_event_store_unavailable type=%s", kind))
 
 
 def _yes_change(handler_input, offer):
