@@ -59,7 +59,7 @@ deploy: $(SAM)
 SKILL_ENDPOINT_ARN ?=
 PRIVACY_POLICY_URL ?=
 skill-package: setup
-	$(BIN)/python -m recovery_guide.build.skill_package --out build/skill-package \
+	$(BIN)/python -m recovery_guide_authoring.skill_package --out build/skill-package \
 	  $(if $(SKILL_ENDPOINT_ARN),--endpoint-arn '$(SKILL_ENDPOINT_ARN)') \
 	  $(if $(PRIVACY_POLICY_URL),--privacy-policy-url '$(PRIVACY_POLICY_URL)')
 

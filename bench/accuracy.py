@@ -45,7 +45,7 @@ def main(argv=None) -> dict | None:
     os.environ["RECOVERY_GUIDE_STORE"] = "memory"   # the topic does not depend on the store; no disk writes
     from recovery_guide import config as config_module
     from recovery_guide.app import RecoveryGuide
-    from recovery_guide.local.conversation import Conversation
+    from recovery_guide_local.conversation import Conversation
 
     skill = RecoveryGuide(config_module.load())
     per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -73,13 +73,13 @@ print(json.dumps({"import recovery_guide.app (ask-sdk, handlers)": (_t1 - _t0) *
 
 def launch_event() -> dict:
     sys.path.insert(0, LAMBDA_DIR)
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     return EnvelopeBuilder(locale="en-US").launch()
 
 
 def question_event() -> dict:
     """A one-shot question ("Alexa, ask Recovery Guide how long withdrawal lasts"): the common cold start."""
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     return EnvelopeBuilder(locale="en-US").intent("QuestionIntent", {"query": "how long does withdrawal last"})
 
 

@@ -46,7 +46,7 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def request_mix(n: int) -> list[tuple[str, bytes]]:
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     questions = ["how long does withdrawal last", "what is suboxone", "where do I get narcan",
                  "is it safe to detox at home", "how can I help my brother", "I slipped up after a year",
                  "how much does rehab cost", "what are fentanyl test strips", "can I quit cold turkey",
@@ -113,7 +113,7 @@ def main(argv=None) -> dict:
         # Diagnostic: the same server with a larger listen backlog than socketserver's default of 5.
         command = [os.path.join(REPO, ".venv", "bin", "python"), "-c",
                    "import sys, socketserver; socketserver.TCPServer.request_queue_size = int(sys.argv[1]); "
-                   "from recovery_guide.cli import main; sys.exit(main(sys.argv[2:]))",
+                   "from recovery_guide_local.cli import main; sys.exit(main(sys.argv[2:]))",
                    str(args.backlog), "serve", "--port", str(port)]
     proc = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lock = threading.Lock()

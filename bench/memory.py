@@ -41,7 +41,7 @@ BARE = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 
 def mixed_events(n: int) -> list[dict]:
     sys.path.insert(0, LAMBDA_DIR)
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     questions = ["how long does withdrawal last", "what is buprenorphine", "where can I get naloxone",
                  "is it safe to detox at home", "how do I help my daughter", "I relapsed, what now",
                  "what does methadone do", "how much does treatment cost", "what is the weather", "x" * 500]
@@ -87,7 +87,7 @@ def main(argv=None) -> dict:
     events = mixed_events(args.requests)
     ours = run("recovery_guide.lambda_entry", LAMBDA_DIR, events)
     sys.path.insert(0, LAMBDA_DIR)
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     hello = run("hello_skill", BENCH_DIR, [EnvelopeBuilder().launch() for _ in range(args.requests)])
     bare = int(subprocess.run([PYTHON, "-c", BARE], capture_output=True, text=True, timeout=TIMEOUT_S).stdout)
     print(f"  recovery_guide: peak RSS {ours['peak_kb'] / 1024:.1f} MB after {args.requests} mixed requests "

@@ -121,7 +121,7 @@ def main(argv=None) -> dict:
     logging.disable(logging.CRITICAL)   # the per-request log line would time the terminal, not the skill
     from recovery_guide import config as config_module
     from recovery_guide.app import RecoveryGuide
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     from recovery_guide.persistence.memory_store import MemoryUserStore
 
     base = config_module.load({})

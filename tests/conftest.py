@@ -17,8 +17,8 @@ sys.path.insert(0, os.path.join(REPO, "lambda"))
 
 from recovery_guide import config as config_module  # noqa: E402
 from recovery_guide.app import RecoveryGuide  # noqa: E402
-from recovery_guide.envelopes import EnvelopeBuilder  # noqa: E402
-from recovery_guide.local.conversation import Conversation, turn_from  # noqa: E402
+from recovery_guide_local.envelopes import EnvelopeBuilder  # noqa: E402
+from recovery_guide_local.conversation import Conversation, turn_from  # noqa: E402
 from recovery_guide.persistence.memory_store import MemoryUserStore  # noqa: E402
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")

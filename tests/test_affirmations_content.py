@@ -140,6 +140,6 @@ def test_covers_the_needed_themes(items):
 
 
 def test_the_build_check_agrees(data):
-    from recovery_guide.build.affirmations_build import check_affirmations
+    from recovery_guide_authoring.affirmations_build import check_affirmations
 
     assert check_affirmations(data) == []

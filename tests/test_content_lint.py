@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from recovery_guide.build import content as content_module
-from recovery_guide.build.lint import grade_level, lint, lint_repo, numbers_in
+from recovery_guide_authoring import content as content_module
+from recovery_guide_authoring.lint import grade_level, lint, lint_repo, numbers_in
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -139,8 +139,8 @@ def test_reading_grade_rewards_short_plain_sentences():
 
 
 def test_the_review_report_shows_every_entry_as_heard_with_its_sources(tmp_path):
-    from recovery_guide.build.report import write_report
-    from recovery_guide.build.content import load
+    from recovery_guide_authoring.report import write_report
+    from recovery_guide_authoring.content import load
     html = open(write_report(str(tmp_path / "report.html")), encoding="utf-8").read()
     library = load()
     for entry_id in library.entries:
@@ -153,7 +153,7 @@ def test_every_answer_is_short_and_medical_answers_name_their_source():
     import json
     import re
     from recovery_guide import ssml
-    from recovery_guide.build.compile import DATA_DIR
+    from recovery_guide_authoring.compile import DATA_DIR
     with open(os.path.join(DATA_DIR, "library.json"), encoding="utf-8") as fh:
         entries = json.load(fh)["entries"]
     for country in ("US", "GB", "CA", "AU", "IN"):

@@ -84,7 +84,7 @@ def test_a_question_without_slot_value_still_gets_an_answer(dialog):
 
 
 def test_missing_locale_falls_back_to_us(skill):
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     d = Dialog(skill)
     d.envelopes = EnvelopeBuilder(locale=None)
     turn = d.send(d.envelopes.launch())
@@ -92,7 +92,7 @@ def test_missing_locale_falls_back_to_us(skill):
 
 
 def test_an_unknown_locale_gets_a_generic_emergency_message(skill):
-    from recovery_guide.envelopes import EnvelopeBuilder
+    from recovery_guide_local.envelopes import EnvelopeBuilder
     d = Dialog(skill)
     d.envelopes = EnvelopeBuilder(locale="de-DE")
     turn = d.send(d.envelopes.intent("OverdoseEmergencyIntent"), "OverdoseEmergencyIntent")

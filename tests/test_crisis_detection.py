@@ -13,7 +13,7 @@ import timeit
 
 import pytest
 
-from recovery_guide.crisis import OVERDOSE, SUICIDE, detect_crisis, normalise
+from recovery_guide.understanding.crisis import OVERDOSE, SUICIDE, detect_crisis, normalise
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 DEV_FILE = os.path.join(REPO_ROOT, "..", "shared", "eval", "dev_questions.jsonl")
@@ -415,11 +415,11 @@ def test_wanting_symptoms_to_end_is_not(said):
     ("isn't breathing", OVERDOSE),                     # said: "my friend isn't breathing"
 ])
 def test_slot_text_is_read_with_the_dropped_carrier_word_put_back(slot_text, kind):
-    from recovery_guide.crisis import detect_crisis_in_slot
+    from recovery_guide.understanding.crisis import detect_crisis_in_slot
     assert detect_crisis_in_slot(slot_text) == kind
 
 
 @pytest.mark.parametrize("slot_text", ["long does withdrawal last", "is naloxone", "to help my son"])
 def test_ordinary_slot_text_stays_a_question(slot_text):
-    from recovery_guide.crisis import detect_crisis_in_slot
+    from recovery_guide.understanding.crisis import detect_crisis_in_slot
     assert detect_crisis_in_slot(slot_text) is None

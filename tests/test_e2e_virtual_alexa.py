@@ -71,7 +71,7 @@ def server(tmp_path):
     env = {**os.environ, "RECOVERY_GUIDE_STORE": f"sqlite:{tmp_path / 'users.sqlite3'}", "PYTHONUNBUFFERED": "1"}
     env.pop("SKILL_ID", None)   # virtual-alexa sends no application id unless told to
     log_path = str(tmp_path / "serve.log")
-    command = [SERVE] if os.path.exists(SERVE) else [sys.executable, "-m", "recovery_guide.cli"]
+    command = [SERVE] if os.path.exists(SERVE) else [sys.executable, "-m", "recovery_guide_local.cli"]
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(command + ["serve", "--port", str(port)], cwd=str(tmp_path), env=env,
                                 stdout=log, stderr=subprocess.STDOUT)

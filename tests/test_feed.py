@@ -186,17 +186,17 @@ def test_feed_imports_neither_ask_sdk_nor_boto3_nor_yaml():
 
 def test_committed_json_matches_the_yaml(tmp_path):
     """Drift check: the committed JSON is exactly what compile_affirmations makes from the YAML."""
-    from recovery_guide.build.affirmations_build import compile_affirmations
+    from recovery_guide_authoring.affirmations_build import compile_affirmations
 
     rebuilt = tmp_path / "affirmations.json"
     compile_affirmations(str(YAML_PATH), str(rebuilt))
     assert JSON_PATH.read_text(encoding="utf-8") == rebuilt.read_text(encoding="utf-8"), (
         "lambda/recovery_guide/data/affirmations.json is stale: run "
-        "python -m recovery_guide.build.affirmations_build")
+        "python -m recovery_guide_authoring.affirmations_build")
 
 
 def test_compile_rejects_bad_content(tmp_path):
-    from recovery_guide.build.affirmations_build import compile_affirmations
+    from recovery_guide_authoring.affirmations_build import compile_affirmations
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import REPO, make_skill
 from recovery_guide.app import ForeignSkillError, LazyApiClient
-from recovery_guide.envelopes import EnvelopeBuilder
+from recovery_guide_local.envelopes import EnvelopeBuilder
 from recovery_guide.handlers import errors as errors_module
 
 MAX_SPEECH = 8000

@@ -5,7 +5,7 @@ import os
 from conftest import REPO, SHARED
 import pytest
 
-from recovery_guide.build import compile as compile_module
+from recovery_guide_authoring import compile as compile_module
 from recovery_guide.topics import TOPICS
 
 
@@ -40,7 +40,7 @@ def test_no_dev_question_is_copied_into_the_content():
     """The dev questions measure matching on words the library has not seen; copying them in would
     make the figure meaningless."""
     import re
-    from recovery_guide.build.content import load
+    from recovery_guide_authoring.content import load
     path = os.path.join(SHARED, "eval", "dev_questions.jsonl")
     if not os.path.exists(path):
         pytest.skip("shared/eval is not beside this checkout")

@@ -17,11 +17,11 @@ from collections import Counter
 import pytest
 from conftest import LOCALES, REPO, make_skill   # run as a script, tests/ is sys.path[0] too
 
-from recovery_guide.build import models
-from recovery_guide.build.compile import intent_name
-from recovery_guide.build.content import entry_countries
-from recovery_guide.build.content import load as load_content
-from recovery_guide.envelopes import EnvelopeBuilder
+from recovery_guide_authoring import models
+from recovery_guide_authoring.compile import intent_name
+from recovery_guide_authoring.content import entry_countries
+from recovery_guide_authoring.content import load as load_content
+from recovery_guide_local.envelopes import EnvelopeBuilder
 from recovery_guide.locales import country_for
 
 MODELS_DIR = os.path.join(REPO, "interaction_models")

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import REPO, assert_valid_ssml
-from recovery_guide.envelopes import EnvelopeBuilder
+from recovery_guide_local.envelopes import EnvelopeBuilder
 
 
 def template_handler():

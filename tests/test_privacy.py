@@ -6,7 +6,7 @@ import pytest
 
 from conftest import Dialog, make_skill
 from recovery_guide.app import ForeignSkillError
-from recovery_guide.envelopes import EnvelopeBuilder
+from recovery_guide_local.envelopes import EnvelopeBuilder
 from recovery_guide.persistence.base import StoreUnavailable, user_key
 from recovery_guide.persistence.memory_store import MemoryUserStore
 

@@ -20,7 +20,7 @@ from botocore.exceptions import ClientError, ConnectTimeoutError
 
 from conftest import Dialog, make_skill
 from recovery_guide import library, sms
-from recovery_guide.envelopes import EnvelopeBuilder
+from recovery_guide_local.envelopes import EnvelopeBuilder
 from recovery_guide.handlers import phone
 from recovery_guide.persistence.base import user_key
 from recovery_guide.persistence.memory_store import MemoryUserStore

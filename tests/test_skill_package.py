@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide.build import skill_package as sp
+from recovery_guide_authoring import skill_package as sp
 
 REPO = Path(__file__).resolve().parent.parent
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:recovery-guide-SkillFunction-AbC123"
@@ -19,7 +19,7 @@ EMERGENCY = {"en-US": "911", "en-GB": "999", "en-CA": "911", "en-AU": "000", "en
 def package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pkg") / "skill-package"
     result = subprocess.run(
-        [sys.executable, "-m", "recovery_guide.build.skill_package", "--endpoint-arn", ARN,
+        [sys.executable, "-m", "recovery_guide_authoring.skill_package", "--endpoint-arn", ARN,
          "--privacy-policy-url", "https://example.org/recovery-guide/privacy", "--out", str(out)],
         capture_output=True, text=True, timeout=120,
     )
@@ -128,7 +128,7 @@ def test_bad_endpoint_arn_is_an_error(tmp_path, arn):
 
 def test_without_arguments_it_warns_and_uses_a_placeholder(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "recovery_guide.build.skill_package", "--out", str(tmp_path / "p")],
+        [sys.executable, "-m", "recovery_guide_authoring.skill_package", "--out", str(tmp_path / "p")],
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr

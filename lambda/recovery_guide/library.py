@@ -50,7 +50,7 @@ class Library:
     def matcher(self, locale: str | None):
         country = self.country_of_pack(locale)
         if country not in self._matchers:
-            from .matcher import QuestionMatcher
+            from .understanding.classify import QuestionMatcher
             if self._index is None:
                 self._index = _read("matcher.json")
             self._matchers[country] = QuestionMatcher(self._index, country)

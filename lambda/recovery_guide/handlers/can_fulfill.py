@@ -8,7 +8,7 @@ from ask_sdk_model.canfulfill import (CanFulfillIntent, CanFulfillIntentValues, 
                                      CanFulfillSlotValues, CanUnderstandSlotValues)
 
 from .. import library
-from ..crisis import detect_crisis_in_slot
+from ..understanding.crisis import detect_crisis_in_slot
 from ..turn import locale, set_topic
 
 # Intents this skill answers fully without asking anything more.

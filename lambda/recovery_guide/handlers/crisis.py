@@ -5,7 +5,7 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
 
-from ..crisis import OVERDOSE, SUICIDE, detect_crisis_in_slot
+from ..understanding.crisis import OVERDOSE, SUICIDE, detect_crisis_in_slot
 from ..turn import pack, reply
 
 _DETECTED = "crisis_in_free_text"

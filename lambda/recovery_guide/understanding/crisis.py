@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-OVERDOSE = "crisis_overdose"
-SUICIDE = "crisis_suicide"
+from .risk import OVERDOSE, SUICIDE  # noqa: F401 - re-exported: callers name the kinds from here
 
 
 def detect_crisis(text: str) -> str | None:

@@ -1,7 +1,7 @@
 """Build step for the daily affirmations: check content/affirmations.yaml and compile it to
 lambda/recovery_guide/data/affirmations.json, which is what the skill and the feed read at run time.
 
-    python -m recovery_guide.build.affirmations_build            # default paths, from the repo root
+    python -m recovery_guide_authoring.affirmations_build            # default paths, from the repo root
     compile_affirmations(yaml_path, json_path)                   # from the content build
 
 The output is deterministic (same YAML, same bytes), so tests/test_feed.py can check that the
@@ -17,7 +17,7 @@ import sys
 
 import yaml
 
-_REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+_REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEFAULT_YAML = os.path.join(_REPO, "content", "affirmations.yaml")
 DEFAULT_JSON = os.path.join(_REPO, "lambda", "recovery_guide", "data", "affirmations.json")
 

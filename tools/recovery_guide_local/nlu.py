@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..build.content import REPO_ROOT
-from ..crisis import OVERDOSE, SUICIDE, detect_crisis
-from ..locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
+from recovery_guide_authoring.content import REPO_ROOT
+from recovery_guide.understanding.crisis import OVERDOSE, SUICIDE, detect_crisis
+from recovery_guide.locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 
 _CRISIS_INTENT = {OVERDOSE: "OverdoseEmergencyIntent", SUICIDE: "SuicidalCrisisIntent"}
 # Alexa trains its built-in intents itself, so the models list no samples for them; locally these

@@ -1,6 +1,6 @@
 """Write the Alexa skill package: the manifest (skill.json) and one interaction model per locale.
 
-    python -m recovery_guide.build.skill_package --endpoint-arn ARN [--privacy-policy-url URL] [--out DIR]
+    python -m recovery_guide_authoring.skill_package --endpoint-arn ARN [--privacy-policy-url URL] [--out DIR]
 
 Output (the layout the ASK CLI and SMAPI import):
 
@@ -24,7 +24,7 @@ import shutil
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 INVOCATION_NAME = "recovery guide"
 PLACEHOLDER_ARN = "arn:aws:lambda:us-east-1:000000000000:function:REPLACE-WITH-SkillFunctionArn"
@@ -223,7 +223,7 @@ def write_package(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m recovery_guide.build.skill_package", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m recovery_guide_authoring.skill_package", description=__doc__.split("\n\n")[0])
     parser.add_argument("--endpoint-arn", default=PLACEHOLDER_ARN, help="the SkillFunctionArn stack output")
     parser.add_argument("--events-endpoint-arn", help="where skill events go (default: --endpoint-arn)")
     parser.add_argument("--privacy-policy-url", help="https URL of the privacy policy (needed to certify)")

@@ -12,15 +12,15 @@ import re
 import jinja2
 from markupsafe import Markup
 
-from .. import ssml
-from ..locales import BRITISH_SPELLING
-from ..textnorm import features
-from ..topics import NON_MEDICAL
-from .content import COUNTRIES, Content, entry_countries, load
+from recovery_guide import ssml
+from recovery_guide.locales import BRITISH_SPELLING
+from recovery_guide.understanding.normalise import features
+from recovery_guide.topics import NON_MEDICAL
+from .content import COUNTRIES, REPO_ROOT, Content, entry_countries, load
 from .spelling import british
 
 GENERIC = "XX"
-DATA_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "data"))
+DATA_DIR = os.path.join(REPO_ROOT, "lambda", "recovery_guide", "data")   # what Lambda reads
 _TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 _DIGIT_NAMES = "Zero One Two Three Four Five Six Seven Eight Nine".split()
 

@@ -10,7 +10,7 @@ import json
 import logging
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from ..app import ForeignSkillError, RecoveryGuide
+from recovery_guide.app import ForeignSkillError, RecoveryGuide
 
 log = logging.getLogger(__name__)
 MAX_BODY = 256 * 1024

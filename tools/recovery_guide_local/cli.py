@@ -15,8 +15,8 @@ import sys
 
 
 def _skill(store: str | None = None):
-    from . import config as config_module
-    from .app import RecoveryGuide
+    from recovery_guide import config as config_module
+    from recovery_guide.app import RecoveryGuide
     config = config_module.load()
     if store:
         config = config_module.Config(**{**config.__dict__, "store": store})
@@ -30,7 +30,7 @@ def _conversation_args(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_chat(args) -> int:
-    from .local.conversation import Conversation
+    from .conversation import Conversation
     conversation = Conversation(_skill(), locale=args.locale, user=args.user, today=args.today)
     print("Recovery Guide (local). Type what you would say to Alexa; 'quit' to leave.")
     print("In an emergency, call your local emergency number: Alexa cannot call for you.\n")
@@ -60,7 +60,7 @@ def _show(turn) -> None:
 
 
 def cmd_ask(args) -> int:
-    from .local.conversation import Conversation
+    from .conversation import Conversation
     if args.jsonl:
         skill = _skill()
         for line in sys.stdin:
@@ -84,7 +84,7 @@ def cmd_ask(args) -> int:
 def cmd_serve(args) -> int:
     import signal
 
-    from .local.server import make_server
+    from .server import make_server
     server = make_server(_skill(), port=args.port)
     # Stop cleanly on SIGTERM as on Ctrl-C (test harnesses and process managers send it).
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -101,18 +101,18 @@ def cmd_serve(args) -> int:
 
 def cmd_content(args) -> int:
     if args.action == "lint":
-        from .build.lint import lint_repo
+        from recovery_guide_authoring.lint import lint_repo
         problems = lint_repo()
         for problem in problems:
             print(problem)
         print(f"content lint: {len(problems)} problem(s)" if problems else "content lint: ok")
         return 1 if problems else 0
     if args.action == "build":
-        from .build import compile as compile_module
-        from .build import models
+        from recovery_guide_authoring import compile as compile_module
+        from recovery_guide_authoring import models
         paths = compile_module.write() + models.write_all()
         try:
-            from .build.affirmations_build import compile_default
+            from recovery_guide_authoring.affirmations_build import compile_default
             paths.append(compile_default())
         except ImportError:
             pass
@@ -120,7 +120,7 @@ def cmd_content(args) -> int:
             print(f"wrote {path}")
         return 0
     if args.action == "report":
-        from .build.report import write_report
+        from recovery_guide_authoring.report import write_report
         print(f"wrote {write_report(args.out)}")
         return 0
     return 2

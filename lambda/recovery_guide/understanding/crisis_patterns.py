@@ -35,7 +35,7 @@ import re
 import string
 import unicodedata
 
-from .crisis import OVERDOSE, SUICIDE  # noqa: F401 - the kinds this module returns
+from .risk import OVERDOSE, SUICIDE  # noqa: F401 - the kinds this module returns
 
 # =============================================================================================
 # Normalisation

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CONTENT_DIR = os.path.join(REPO_ROOT, "content")
 COUNTRIES = ("US", "GB", "CA", "AU", "IN")
 

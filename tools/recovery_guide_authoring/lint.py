@@ -10,7 +10,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
-from ..topics import NON_MEDICAL, NOT_IN_LIBRARY, TOPICS
+from recovery_guide.topics import NON_MEDICAL, NOT_IN_LIBRARY, TOPICS
 from .compile import Renderer
 from .content import Content, ContentError, entry_countries, load
 from .models import sample_text

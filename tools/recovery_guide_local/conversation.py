@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import ssml
-from ..app import RecoveryGuide
-from ..envelopes import EnvelopeBuilder
+from recovery_guide import ssml
+from recovery_guide.app import RecoveryGuide
+from .envelopes import EnvelopeBuilder
 from . import nlu
 
 

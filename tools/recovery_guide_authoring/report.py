@@ -8,7 +8,7 @@ import os
 
 import jinja2
 
-from .. import ssml
+from recovery_guide import ssml
 from .compile import Renderer
 from .content import REPO_ROOT, entry_countries, load
 from .lint import count_words, grade_level, lint

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .textnorm import features, stem
+from .normalise import features, stem
 
 # Below this the skill says what it covers rather than guess: a wrong medical answer is worse than none.
 MIN_SCORE = 0.22

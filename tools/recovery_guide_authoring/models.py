@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from ..locales import SUPPORTED_LOCALES, country_for
+from recovery_guide.locales import SUPPORTED_LOCALES, country_for
 from .compile import intent_name
 from .content import REPO_ROOT, Content, entry_countries, load
 
