@@ -17,7 +17,7 @@ from . import config as config_module
 from . import library, logs, screen
 from .handlers import answers, conversation, crisis, errors, helplines
 from .handlers.lazy import capability
-from .interceptors import LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
+from .interceptors import LAST_JUDGEMENT, LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
 from .services import Services
 
 log = logs.get(__name__)
@@ -100,6 +100,11 @@ class RecoveryGuide:
     def last_topic():
         return LAST_TOPIC.get()
 
+    @staticmethod
+    def last_judgement() -> dict:
+        """The risk and the options offered on the turn just answered (for the local CLI)."""
+        return LAST_JUDGEMENT.get() or {"risk": None, "options": []}
+
     def _check_skill_id(self, event: dict) -> None:
         if not self.config.skill_id:
             return
@@ -110,6 +115,7 @@ class RecoveryGuide:
 
     def _minimal_response(self, event: dict) -> dict:
         LAST_TOPIC.set(None)
+        LAST_JUDGEMENT.set(None)
         request_type = _dig(event, "request", "type")
         if request_type in ("LaunchRequest", "IntentRequest"):
             prompts = library.load().pack(_dig(event, "request", "locale"))["prompts"]

@@ -13,6 +13,8 @@ from ask_sdk_model.ui import SimpleCard
 from . import library, ssml
 
 TOPIC_KEY = "topic"
+RISK_KEY = "risk"          # "emergency", "at_risk" or None: how the turn judged the danger
+OPTIONS_KEY = "options"    # topic ids offered when the skill asks which one the listener means
 
 
 def session(handler_input: HandlerInput) -> dict | None:
@@ -34,19 +36,23 @@ def services(handler_input: HandlerInput):
     return handler_input.attributes_manager.request_attributes["services"]
 
 
-def set_topic(handler_input: HandlerInput, topic: str | None) -> None:
-    handler_input.attributes_manager.request_attributes[TOPIC_KEY] = topic
+def set_topic(handler_input: HandlerInput, topic: str | None, risk: str | None = None,
+              options: list | None = None) -> None:
+    attrs = handler_input.attributes_manager.request_attributes
+    attrs[TOPIC_KEY], attrs[RISK_KEY], attrs[OPTIONS_KEY] = topic, risk, options
 
 
 def reply(handler_input: HandlerInput, speech: str, *, reprompt: str | None = None,
           card: dict | None = None, end: bool = False, topic: str | None = None,
-          offer: dict | None = None, entry: str | None = None, remember: bool = True) -> Response:
+          offer: dict | None = None, entry: str | None = None, remember: bool = True,
+          risk: str | None = None, options: list | None = None) -> Response:
     """Build the response. `speech` and `reprompt` are SSML fragments (already escaped).
 
     The session remembers what was said (for "repeat"), what "yes" would accept (`offer`) and
     which entry the conversation is about (for "tell me more" and "where is that from").
+    `risk` and `options` are what the turn judged (reported by the local CLI and the logs).
     """
-    set_topic(handler_input, topic)
+    set_topic(handler_input, topic, risk, options)
     rb = handler_input.response_builder
     rb.speak(ssml.limit(speech, ssml.MAX_SPEECH_CHARS - 16))
     if card:

@@ -2,7 +2,8 @@
 
     recovery-guide chat [--locale L] [--user ID] [--today YYYY-MM-DD]
     recovery-guide ask TEXT --json [--locale L] [--user ID] [--today YYYY-MM-DD]
-    recovery-guide ask --jsonl [--locale L] ...       (one utterance per line on stdin)
+    recovery-guide ask --jsonl [--locale L] ...       (one utterance per line on stdin, a fresh session each)
+    recovery-guide ask --jsonl --session [--locale L] (the lines are one conversation; a blank line starts another)
     recovery-guide serve [--port P]
     recovery-guide content lint | build | report [--out PATH]
 """
@@ -63,12 +64,21 @@ def cmd_ask(args) -> int:
     from .conversation import Conversation
     if args.jsonl:
         skill = _skill()
+
+        def fresh():
+            return Conversation(skill, locale=args.locale, user=args.user, today=args.today)
+        conversation = fresh()
         for line in sys.stdin:
             text = line.strip()
             if not text:
+                conversation = fresh()   # with --session, a blank line starts a new conversation
                 continue
-            turn = Conversation(skill, locale=args.locale, user=args.user, today=args.today).say(text)
+            if not args.session:
+                conversation = fresh()
+            turn = conversation.say(text)
             print(json.dumps(turn.as_json(), ensure_ascii=False), flush=True)
+            if turn.end_session:
+                conversation = fresh()
         return 0
     if not args.text:
         print("ask: give the words to say, or --jsonl to read them from stdin", file=sys.stderr)
@@ -137,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("text", nargs="*")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--jsonl", action="store_true", help="read utterances from stdin, one JSON line each")
+    ask.add_argument("--session", action="store_true",
+                     help="with --jsonl: the lines are one conversation (a blank line starts a new one)")
     _conversation_args(ask)
     ask.set_defaults(func=cmd_ask)
     serve = sub.add_parser("serve", help="HTTP endpoint on 127.0.0.1 for Alexa request envelopes")

@@ -25,10 +25,13 @@ class Turn:
     end_session: bool
     directives: list
     response: dict
+    risk: str | None = None
+    options: list | None = None
 
     def as_json(self) -> dict:
         return {"intent": self.intent, "topic": self.topic, "speech": self.speech, "text": self.text,
-                "card": self.card, "end_session": self.end_session, "directives": self.directives}
+                "card": self.card, "end_session": self.end_session, "directives": self.directives,
+                "risk": self.risk, "options": list(self.options or [])}
 
 
 def user_id_for(name: str | None) -> str:
@@ -42,7 +45,8 @@ def timestamp_for(today: str | None) -> dt.datetime | None:
     return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=dt.timezone.utc)
 
 
-def turn_from(response_envelope: dict, intent: str | None, topic: str | None) -> Turn:
+def turn_from(response_envelope: dict, intent: str | None, topic: str | None,
+              judgement: dict | None = None) -> Turn:
     response = response_envelope.get("response") or {}
     speech = (response.get("outputSpeech") or {}).get("ssml", "")
     reprompt = ((response.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml")
@@ -53,7 +57,8 @@ def turn_from(response_envelope: dict, intent: str | None, topic: str | None) ->
     directives = [d.get("type") for d in response.get("directives") or []]
     return Turn(intent=intent, topic=topic, speech=speech, text=ssml.to_text(speech), reprompt=reprompt,
                 card=card, end_session=bool(response.get("shouldEndSession", True)), directives=directives,
-                response=response_envelope)
+                response=response_envelope, risk=(judgement or {}).get("risk"),
+                options=(judgement or {}).get("options") or [])
 
 
 class Conversation:
@@ -76,6 +81,6 @@ class Conversation:
 
     def _send(self, envelope: dict, intent: str | None) -> Turn:
         response = self.skill.invoke(envelope)
-        turn = turn_from(response, intent, self.skill.last_topic())
+        turn = turn_from(response, intent, self.skill.last_topic(), self.skill.last_judgement())
         self.envelopes.carry(response)
         return turn

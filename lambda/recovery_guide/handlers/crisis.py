@@ -6,6 +6,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
 
 from ..understanding.crisis import OVERDOSE, SUICIDE, detect_crisis_in_slot
+from ..understanding.risk import EMERGENCY
 from ..turn import pack, reply
 
 _DETECTED = "crisis_in_free_text"
@@ -15,7 +16,7 @@ CRISIS_INTENTS = {"OverdoseEmergencyIntent": OVERDOSE, "SuicidalCrisisIntent": S
 def crisis_response(handler_input, kind: str):
     response = pack(handler_input)["crisis"][kind]
     return reply(handler_input, response["speech"], reprompt=response["reprompt"], card=response["card"],
-                 topic=kind, offer={"kind": "send", "what": kind})
+                 topic=kind, offer={"kind": "send", "what": kind}, risk=EMERGENCY)
 
 
 def free_text(handler_input) -> str:
