@@ -19,6 +19,34 @@ def test_the_compiled_library_matches_the_content():
         assert present == {p.split("/")[1] for p in expected if p.startswith(folder + "/")}
 
 
+def test_the_trained_models_were_trained_on_the_current_content():
+    """Training takes a minute, so the check compares what each model was trained on (its
+    fingerprint) with what the content would train it on now."""
+    from recovery_guide_authoring import training
+    from recovery_guide_authoring.content import load
+    for name, expected in training.fingerprints(load()).items():
+        with open(os.path.join(compile_module.DATA_DIR, "models", f"{name}.json"), encoding="utf-8") as fh:
+            assert json.load(fh)["fingerprint"] == expected, f"data/models/{name}.json is stale: run `make content`"
+
+
+def test_no_blind_question_is_in_the_training_data():
+    """The blind sets measure understanding on words nobody tuned for: none may be trained on."""
+    import glob
+    import re
+    from recovery_guide_authoring import training
+    from recovery_guide_authoring.content import load
+    norm = lambda s: re.sub(r"[^a-z0-9 ]", "", s.lower()).strip()   # noqa: E731
+    blind = set()
+    for path in glob.glob(os.path.join(REPO, "bench", "data", "blind", "*", "*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                blind |= {norm(t) for t in row.get("turns", [row.get("q", "")])}
+    content = load()
+    trained = {norm(t) for t, _ in training.question_examples(content) + training.crisis_examples(content)}
+    assert sorted(blind & trained - {""}) == []
+
+
 def test_topic_ids_match_the_shared_reference():
     path = os.path.join(SHARED, "reference", "topics.md")
     if not os.path.exists(path):
@@ -47,7 +75,9 @@ def test_no_dev_question_is_copied_into_the_content():
     norm = lambda s: re.sub(r"[^a-z0-9 ]", "", s.lower()).strip()   # noqa: E731
     with open(path, encoding="utf-8") as fh:
         dev = {norm(json.loads(line)["q"]) for line in fh if line.strip()}
-    copied = [(eid, q) for eid, e in load().entries.items() for q in e["questions"] if norm(q) in dev]
+    from recovery_guide_authoring.content import all_phrasings
+    content = load()
+    copied = [(eid, q) for eid in content.entries for q in all_phrasings(content, eid) if norm(q) in dev]
     assert copied == []
 
 

@@ -33,6 +33,7 @@ class Library:
         self._answers: dict = {}
         self._matchers: dict = {}
         self._index: dict | None = None
+        self._models: dict = {}
 
     def country_of_pack(self, locale: str | None) -> str:
         code = locales.country_for(locale)
@@ -56,11 +57,29 @@ class Library:
             self._matchers[country] = QuestionMatcher(self._index, country)
         return self._matchers[country]
 
+    def model(self, name: str):
+        """A trained classifier (models/<name>.json), read on first use."""
+        if name not in self._models:
+            from .understanding.linear import LinearModel
+            self._models[name] = LinearModel.read(os.path.join(DATA_DIR, "models", f"{name}.json"))
+        return self._models[name]
+
+    def question_model(self):
+        return self.model("questions")
+
+    def crisis_model(self):
+        return self.model("crisis")
+
     def answers(self, locale: str | None) -> dict:
         country = self.country_of_pack(locale)
         if country not in self._answers:
             self._answers[country] = _read("answers", f"{country}.json")
         return self._answers[country]
+
+    def topic_default(self, topic: str, locale: str | None) -> str | None:
+        """The topic's first entry offered in the locale's country (when no phrasing is near)."""
+        answers = self.answers(locale)
+        return next((eid for eid, e in sorted(self.entries.items()) if e["topic"] == topic and eid in answers), None)
 
     def entry_speech(self, locale: str | None, entry_id: str) -> dict | None:
         return self.answers(locale).get(entry_id)

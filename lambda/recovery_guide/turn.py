@@ -64,6 +64,7 @@ def reply(handler_input: HandlerInput, speech: str, *, reprompt: str | None = No
     if attrs is not None:
         attrs[TOPIC_KEY] = topic
         attrs["offer"] = offer
+        attrs.pop("choices", None)   # what was asked back holds for the next turn only
         if entry is not None:
             attrs["entry"] = entry
         if remember:

@@ -16,7 +16,7 @@ from recovery_guide import ssml
 from recovery_guide.locales import BRITISH_SPELLING
 from recovery_guide.understanding.normalise import features
 from recovery_guide.topics import NON_MEDICAL
-from .content import COUNTRIES, REPO_ROOT, Content, entry_countries, load
+from .content import COUNTRIES, REPO_ROOT, Content, all_phrasings, entry_countries, load
 from .spelling import british
 
 GENERIC = "XX"
@@ -75,11 +75,15 @@ class Renderer:
         info = self.content.countries.get(country)
         if info is None:
             return {"emergency": Markup("your local emergency number"),
-                    "emergency_text": "your local emergency number", "helpline_name": "a local helpline"}
+                    "emergency_text": "your local emergency number", "helpline_name": "a local helpline",
+                    "crisis_line": Markup("a local crisis line")}
         number = info["emergency"]["number"]
         line = self.content.helplines.get(info.get("drug_helpline") or "")
+        crisis = self.content.helplines.get(info.get("crisis_line") or "")
+        crisis_line = (Markup(ssml.escape(crisis["name"])) + Markup(" on ")
+                       + Markup(ssml.phone(crisis["number"], crisis.get("spoken")))) if crisis else Markup("a local crisis line")
         return {"emergency": Markup(ssml.phone(number, info["emergency"].get("spoken"))), "emergency_text": number,
-                "helpline_name": line["name"] if line else "a local helpline"}
+                "helpline_name": line["name"] if line else "a local helpline", "crisis_line": crisis_line}
 
     def line_view(self, line_id: str | None, country: str) -> dict | None:
         line = self.content.helplines.get(line_id or "")
@@ -115,6 +119,7 @@ class Renderer:
             "crisis": self.crisis(country),
             "helpline": self.helpline(country, "helpline"),
             "treatment": self.helpline(country, "treatment"),
+            "lines": self.lines(country),
             "entries": self.entries(country),
         }
 
@@ -171,6 +176,24 @@ class Renderer:
         return {"speech": speech, "reprompt": ssml.escape(closing),
                 "card": {"title": title, "text": ssml.to_text(speech.replace(closing, ""))},
                 "lines": [line["id"] for line in lines]}
+
+    def lines(self, country: str) -> dict:
+        """Each of the country's lines on its own ("the suicide line", "the drug helpline", "the second
+        one"), and which line answers which need."""
+        info = self.content.countries.get(country) or {}
+        needs = {"drug": info.get("drug_helpline"), "crisis": info.get("crisis_line"),
+                 "treatment": info.get("treatment_line") or info.get("drug_helpline")}
+        out = {"needs": {need: lid for need, lid in needs.items() if lid}, "speech": {}}
+        template = self.env.get_template("helpline.ssml.j2")
+        for lid, line in sorted(self.content.helplines.items()):
+            if line.get("country") != country:
+                continue
+            view = self.line_view(lid, country)
+            closing = "Shall I repeat that, or send it to your phone?"
+            speech = template.render(lines=[view], extra=None, closing=closing)
+            out["speech"][lid] = {"speech": speech, "reprompt": ssml.escape(closing),
+                                  "card": {"title": view["name"], "text": ssml.to_text(speech.replace(closing, ""))}}
+        return out
 
     def entries(self, country: str) -> dict:
         out = {}
@@ -237,12 +260,35 @@ class Renderer:
                 "source_card": card, "next": None, "offer": "helpline"}
 
 
+# What "it" means in a follow-up after an answer on each topic ("where do I get it" after naloxone),
+# unless the entry's own phrasings name a medicine most of the time.
+TOPIC_SUBJECTS = {
+    "withdrawal_symptoms": "withdrawal", "withdrawal_timeline": "withdrawal", "withdrawal_danger": "withdrawal",
+    "withdrawal_relief": "withdrawal", "detox_what_is": "detox", "detox_at_home_vs_medical": "detox",
+    "buprenorphine": "buprenorphine", "methadone": "methadone", "naltrexone": "naltrexone",
+    "maintenance_vs_abstinence": "medication for opioid use", "overdose_signs_response": "an overdose",
+    "naloxone": "naloxone", "fentanyl_harm_reduction": "fentanyl", "tolerance_after_detox": "tolerance",
+    "relapse": "relapse", "staying_clean_long_term": "recovery support", "find_treatment": "treatment",
+    "cost_insurance": "treatment", "helpline": "the helpline", "pregnancy": "pregnancy",
+}
+_SUBJECT_MEDICINES = ("buprenorphine", "naloxone", "naltrexone", "methadone", "lofexidine")
+
+
+def subject(content: Content, entry: dict) -> str | None:
+    from recovery_guide.understanding.normalise import normalise
+    phrasings = [normalise(q) for q in all_phrasings(content, entry["id"])]
+    for medicine in _SUBJECT_MEDICINES:
+        if phrasings and sum(medicine in q for q in phrasings) >= 0.5 * len(phrasings):
+            return medicine
+    return TOPIC_SUBJECTS.get(entry["topic"])
+
+
 def matcher_index(content: Content) -> dict:
     docs = []
     for eid, entry in sorted(content.entries.items()):
         countries = entry_countries(entry)
         scope = None if set(countries) == set(COUNTRIES) else countries
-        for question in entry.get("questions") or []:
+        for question in all_phrasings(content, eid):
             docs.append({"entry": eid, "countries": scope, "features": features(question)})
         extra = " ".join([entry.get("title", "")] + [str(k) for k in entry.get("keywords") or []])
         docs.append({"entry": eid, "countries": scope, "features": features(extra)})
@@ -258,7 +304,8 @@ def compile_library(content: Content) -> dict:
             "schema": 2,
             "countries": list(countries),
             "entries": {eid: {"topic": e["topic"], "title": e["title"], "countries": entry_countries(e),
-                              "speak_source": e.get("speak_source")} for eid, e in sorted(content.entries.items())},
+                              "speak_source": e.get("speak_source"), "offer": e.get("offer"),
+                              "subject": subject(content, e)} for eid, e in sorted(content.entries.items())},
             "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
             "sources": {sid: {k: s.get(k) for k in ("organisation", "spoken_name", "title", "url", "tier")}
                         for sid, s in sorted(content.sources.items())},

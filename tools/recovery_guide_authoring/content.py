@@ -30,6 +30,8 @@ class Content:
     prompts: dict = field(default_factory=dict)
     affirmations: dict = field(default_factory=dict)
     source_files: dict = field(default_factory=dict)  # source id -> path
+    phrasings: dict = field(default_factory=dict)     # entry id -> more ways people ask (phrasings/<topic>.yaml)
+    understanding: dict = field(default_factory=dict)  # corpus name -> data (understanding/<name>.yaml)
 
 
 def _read(path: str):
@@ -74,10 +76,26 @@ def load(root: str = CONTENT_DIR) -> Content:
         for country in _read(countries_path) or []:
             content.countries[country["code"]] = country
     content.prompts = _read(os.path.join(root, "prompts.yaml")) or {}
+    for path in sorted(glob.glob(os.path.join(root, "phrasings", "*.yaml"))):
+        topic = os.path.splitext(os.path.basename(path))[0]
+        for eid, phrasings in (_read(path) or {}).items():
+            entry = content.entries.get(eid)
+            if entry is None or entry["topic"] != topic:
+                raise ContentError(f"{os.path.relpath(path)}: {eid} is not an entry of topic {topic}")
+            if not isinstance(phrasings, list) or not all(isinstance(q, str) and q.strip() for q in phrasings):
+                raise ContentError(f"{os.path.relpath(path)}: {eid}: phrasings must be a list of sentences")
+            content.phrasings.setdefault(eid, []).extend(q.strip() for q in phrasings)
+    for path in sorted(glob.glob(os.path.join(root, "understanding", "*.yaml"))):
+        content.understanding[os.path.splitext(os.path.basename(path))[0]] = _read(path) or {}
     affirmations_path = os.path.join(root, "affirmations.yaml")
     if os.path.exists(affirmations_path):
         content.affirmations = _read(affirmations_path) or {}
     return content
+
+
+def all_phrasings(content: Content, eid: str) -> list[str]:
+    """An entry's own questions and the extra phrasings written for it."""
+    return list(content.entries[eid].get("questions") or []) + content.phrasings.get(eid, [])
 
 
 def entry_countries(entry: dict) -> list[str]:

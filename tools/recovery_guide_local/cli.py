@@ -119,8 +119,10 @@ def cmd_content(args) -> int:
         return 1 if problems else 0
     if args.action == "build":
         from recovery_guide_authoring import compile as compile_module
-        from recovery_guide_authoring import models
+        from recovery_guide_authoring import models, training
+        from recovery_guide_authoring.content import load
         paths = compile_module.write() + models.write_all()
+        paths += training.write(load(), compile_module.DATA_DIR)
         try:
             from recovery_guide_authoring.affirmations_build import compile_default
             paths.append(compile_default())

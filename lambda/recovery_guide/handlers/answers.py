@@ -4,8 +4,8 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_slot, is_intent_name, is_request_type
 
-from .. import library
-from ..turn import locale, pack, reply, session
+from .. import library, ssml
+from ..turn import TOPIC_KEY, locale, pack, reply, session
 from . import lazy
 from .lazy import OFFER_MODULES, TOPIC_MODULES
 
@@ -18,18 +18,22 @@ OUT_OF_SCOPE = "out_of_scope"
 TOPIC_ROUTES: dict = {}
 
 
-def answer_entry(handler_input, entry_id: str):
+def answer_entry(handler_input, entry_id: str, *, intro: str | None = None, topic: str | None = None,
+                 risk: str | None = None):
+    """Speak an entry. `intro` (SSML) goes first, and `topic`/`risk` override the entry's own, when a
+    turn judged at risk is answered: the crisis line first, then what was asked."""
     speech = library.load().entry_speech(locale(handler_input), entry_id)
     if speech is None:    # an entry not offered in this country
         return answer_out_of_scope(handler_input)
-    topic = library.load().entries[entry_id]["topic"]
-    if topic in TOPIC_MODULES and topic not in TOPIC_ROUTES:
-        lazy.load(TOPIC_MODULES[topic])     # registers its route
-    if topic in TOPIC_ROUTES:
-        return TOPIC_ROUTES[topic](handler_input, speech["answer"])
+    entry_topic = library.load().entries[entry_id]["topic"]
+    if entry_topic in TOPIC_MODULES and entry_topic not in TOPIC_ROUTES:
+        lazy.load(TOPIC_MODULES[entry_topic])     # registers its route
+    if entry_topic in TOPIC_ROUTES and intro is None:
+        return TOPIC_ROUTES[entry_topic](handler_input, speech["answer"])
     offer = {"kind": "helpline"} if speech.get("offer") == "helpline" else {"kind": "more", "id": entry_id}
-    return reply(handler_input, speech["answer"], reprompt=speech["reprompt"], card=speech["card"],
-                 topic=topic, offer=offer, entry=entry_id)
+    text = f"{intro} {speech['answer']}" if intro else speech["answer"]
+    return reply(handler_input, text, reprompt=speech["reprompt"], card=speech["card"],
+                 topic=topic or entry_topic, offer=offer, entry=entry_id, risk=risk)
 
 
 def answer_more(handler_input, entry_id: str):
@@ -48,12 +52,77 @@ def answer_out_of_scope(handler_input):
                  offer={"kind": "helpline"})
 
 
+def ask_back(handler_input, options: list):
+    """Two answers are close: ask which one would help, and remember what was offered."""
+    prompts = pack(handler_input)["prompts"]
+    entries = library.load().entries
+    offers = [ssml.escape(entries[e].get("offer") or entries[e]["title"].lower()) for _, e in options]
+    if len(offers) == 1:
+        speech = prompts["ask_back_one"].format(first=offers[0])
+        offer = {"kind": "entry", "id": options[0][1]}
+    else:
+        speech = prompts["ask_back_two"].format(first=offers[0], second=offers[1])
+        offer = None
+    response = reply(handler_input, speech, reprompt=prompts["ask_back_reprompt"] if len(offers) > 1 else speech,
+                     offer=offer, options=[t for t, _ in options])
+    attrs = session(handler_input)
+    if attrs is not None:
+        attrs["choices"] = [{"topic": t, "entry": e} for t, e in options]
+    return response
+
+
+def small_talk(handler_input, kind: str):
+    prompts = pack(handler_input)["prompts"]
+    speech = prompts.get(f"small_talk_{kind}") or prompts["yes_without_offer"]
+    if kind == "bye":
+        return reply(handler_input, speech, end=True)
+    return reply(handler_input, speech, reprompt=prompts["reprompt"])
+
+
+def follow_up(handler_input, kind: str, context: dict):
+    """A follow-up that names nothing ("tell me more", "another one"): the last entry decides."""
+    entry_id = context.get("entry")
+    known = entry_id in library.load().entries if entry_id else False
+    if kind == "another" and context.get(TOPIC_KEY) == "affirmation":
+        return answer_topic_route(handler_input, "affirmation")
+    if known and kind == "another":
+        nxt = (library.load().entry_speech(locale(handler_input), entry_id) or {}).get("next")
+        if nxt:
+            return answer_entry(handler_input, nxt)
+    if known and kind in ("more", "another"):
+        return answer_more(handler_input, entry_id)
+    prompts = pack(handler_input)["prompts"]
+    return reply(handler_input, prompts["more_without_topic"], reprompt=prompts["reprompt"])
+
+
+def answer_topic_route(handler_input, topic: str):
+    if topic in TOPIC_MODULES and topic not in TOPIC_ROUTES:
+        lazy.load(TOPIC_MODULES[topic])
+    return TOPIC_ROUTES[topic](handler_input, None)
+
+
 def answer_text(handler_input, text: str):
-    """Match free text to an entry, or say what the skill covers. (Crisis is checked before this.)"""
-    match = library.load().matcher(locale(handler_input)).best(text or "")
-    if match is None:
-        return answer_out_of_scope(handler_input)
-    return answer_entry(handler_input, match.entry_id)
+    """Understand free text in the conversation so far, and answer it. (Crisis is checked before this.)"""
+    from ..understanding import reading
+    attrs = session(handler_input) or {}
+    choices = attrs.get("choices")
+    if isinstance(choices, list) and choices and all(isinstance(c, dict) for c in choices):
+        picked = reading.choose(text, choices, locale(handler_input))
+        if picked is not None and choices[picked].get("entry") in library.load().entries:
+            return answer_entry(handler_input, choices[picked]["entry"])
+    understood = reading.read(text, locale(handler_input), context=attrs)
+    if understood.kind == reading.ANSWER:
+        return answer_entry(handler_input, understood.entry)
+    if understood.kind == reading.ASK_BACK:
+        return ask_back(handler_input, understood.options)
+    if understood.kind == reading.SMALL_TALK:
+        return small_talk(handler_input, understood.detail)
+    if understood.kind == reading.NUMBER:
+        from . import helplines
+        return helplines.number_response(handler_input, understood.detail, reading.ordinal(text))
+    if understood.kind == reading.FOLLOW_UP:
+        return follow_up(handler_input, understood.detail, attrs)
+    return answer_out_of_scope(handler_input)
 
 
 class QuestionHandler(AbstractRequestHandler):

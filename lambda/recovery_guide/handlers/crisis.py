@@ -5,9 +5,9 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
 
-from ..understanding.crisis import OVERDOSE, SUICIDE, detect_crisis_in_slot
-from ..understanding.risk import EMERGENCY
-from ..turn import pack, reply
+from ..understanding.crisis import OVERDOSE, SUICIDE, assess
+from ..understanding.risk import AT_RISK, EMERGENCY
+from ..turn import locale, pack, reply
 
 _DETECTED = "crisis_in_free_text"
 CRISIS_INTENTS = {"OverdoseEmergencyIntent": OVERDOSE, "SuicidalCrisisIntent": SUICIDE}
@@ -26,19 +26,36 @@ def free_text(handler_input) -> str:
     return " ".join(str(s.value) for s in slots.values() if s is not None and s.value)
 
 
+def at_risk_response(handler_input, kind: str, text: str):
+    """Someone who may not be safe: the emergency number and the crisis line first, a warm word, then
+    what they asked, if they asked something the library answers."""
+    from ..understanding import reading
+    from .answers import answer_entry
+    intro = pack(handler_input)["prompts"]["at_risk"]
+    understood = reading.read(text, locale(handler_input))
+    if understood.kind == reading.ANSWER and understood.topic not in ("out_of_scope", "affirmation"):
+        return answer_entry(handler_input, understood.entry, intro=intro, topic=kind, risk=AT_RISK)
+    line = pack(handler_input)["crisis"][SUICIDE]
+    return reply(handler_input, intro, reprompt=line["reprompt"], card=line["card"], topic=kind,
+                 offer={"kind": "send", "what": SUICIDE}, risk=AT_RISK)
+
+
 class FreeTextCrisisHandler(AbstractRequestHandler):
     """Runs before every other intent handler: whatever intent carried the words, a crisis wins."""
     def can_handle(self, handler_input):
         if not is_request_type("IntentRequest")(handler_input):
             return False
         text = free_text(handler_input)
-        kind = detect_crisis_in_slot(text) if text else None
+        risk = assess(text, in_slot=True) if text else None
         # Kept for handle(): reading slot text costs up to ten detector passes; once per request is enough.
-        handler_input.attributes_manager.request_attributes[_DETECTED] = kind
-        return kind is not None
+        handler_input.attributes_manager.request_attributes[_DETECTED] = (risk, text)
+        return risk is not None
 
     def handle(self, handler_input):
-        return crisis_response(handler_input, handler_input.attributes_manager.request_attributes[_DETECTED])
+        risk, text = handler_input.attributes_manager.request_attributes[_DETECTED]
+        if risk.level == EMERGENCY:
+            return crisis_response(handler_input, risk.kind)
+        return at_risk_response(handler_input, risk.kind, text)
 
 
 class CrisisIntentHandler(AbstractRequestHandler):

@@ -4,15 +4,57 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name
 
-from ..turn import pack, reply
+from ..turn import pack, reply, session
 from .answers import YES_ACTIONS
 
 
 def helpline_response(handler_input, which: str = "helpline"):
     response = pack(handler_input)[which]
-    return reply(handler_input, response["speech"], reprompt=response["reprompt"], card=response["card"],
-                 topic="helpline" if which == "helpline" else "find_treatment",
-                 offer={"kind": "send", "what": which})
+    return _lines_reply(handler_input, response, "helpline" if which == "helpline" else "find_treatment",
+                        {"kind": "send", "what": which}, response.get("lines") or [])
+
+
+def _lines_reply(handler_input, response: dict, topic: str, offer: dict, lines: list):
+    result = reply(handler_input, response["speech"], reprompt=response["reprompt"], card=response["card"],
+                   topic=topic, offer=offer)
+    attrs = session(handler_input)
+    if attrs is not None and lines:
+        attrs["lines"] = list(lines)   # for "what was the second one" and "say the number again"
+    return result
+
+
+def line_response(handler_input, line_id: str):
+    """One line on its own: the crisis line, the drug helpline, or one of a list said before."""
+    response = pack(handler_input)["lines"]["speech"].get(line_id)
+    if response is None:
+        return helpline_response(handler_input, "helpline")
+    return _lines_reply(handler_input, response, "helpline", {"kind": "send", "what": "helpline"}, [line_id])
+
+
+def number_response(handler_input, need: str, position: int | None = None):
+    """Any way of asking for a number: the right line for the country, its number in the first
+    two sentences. `need` is what the words asked for: any, drug, crisis, treatment, again, ordinal."""
+    lines = pack(handler_input)["lines"]
+    said = [lid for lid in ((session(handler_input) or {}).get("lines") or []) if lid in lines["speech"]]
+    if need == "again":
+        if not said:
+            return helpline_response(handler_input, "helpline")
+        speeches = [lines["speech"][lid] for lid in said]
+        response = {"speech": " ".join(s["speech"].rsplit("<p>", 1)[0] for s in speeches) + "<p>"
+                    + speeches[-1]["speech"].rsplit("<p>", 1)[1],
+                    "reprompt": speeches[-1]["reprompt"],
+                    "card": {"title": "Helplines", "text": " ".join(s["card"]["text"] for s in speeches)}}
+        return _lines_reply(handler_input, response, "helpline", {"kind": "send", "what": "helpline"}, said)
+    if need == "ordinal":
+        if not said:
+            return helpline_response(handler_input, "helpline")
+        return line_response(handler_input, said[position if position is not None and position < len(said) else -1])
+    if need == "treatment":
+        return helpline_response(handler_input, "treatment")
+    line_id = lines["needs"].get(need)
+    if line_id:
+        return line_response(handler_input, line_id)
+    return helpline_response(handler_input, "helpline")
 
 
 class HelplineHandler(AbstractRequestHandler):

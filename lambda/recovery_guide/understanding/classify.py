@@ -150,6 +150,12 @@ class QuestionMatcher:
             scores[eid] = score
         return scores
 
+    def rank_in_topic(self, text: str, topic: str) -> list[str]:
+        """The topic's entries, closest to the text first (the classifier has chosen the topic)."""
+        scores = self._scores(text)
+        return [eid for eid, _ in sorted(((e, s) for e, s in scores.items() if self._topic[e] == topic),
+                                         key=lambda kv: (-kv[1], kv[0]))]
+
     def rank(self, text: str, top: int = 3) -> list[Match]:
         scores = self._scores(text)
         best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]

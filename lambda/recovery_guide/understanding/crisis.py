@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .risk import OVERDOSE, SUICIDE  # noqa: F401 - re-exported: callers name the kinds from here
+from dataclasses import dataclass
+
+from .risk import AT_RISK, EMERGENCY, OVERDOSE, SUICIDE  # noqa: F401 - re-exported: callers name them from here
 
 
 def detect_crisis(text: str) -> str | None:
@@ -54,3 +56,34 @@ def explain(text: str):
     """Which phrases matched and why each was kept or set aside: for tuning the patterns."""
     from .crisis_patterns import explain as why
     return why(text)
+
+
+@dataclass(frozen=True)
+class Risk:
+    level: str   # EMERGENCY or AT_RISK
+    kind: str    # OVERDOSE or SUICIDE: the crisis topic the turn is answered under
+
+
+# The trained model reads what the patterns do not (new wordings, self-harm without the usual words,
+# hopelessness tied to using). The patterns stay as a floor beneath it. Thresholds lean towards the
+# number: a false alarm costs a sentence, a miss can cost a life.
+EMERGENCY_SHARE = 0.5
+AT_RISK_SHARE = 0.5
+
+
+def assess(text: str, in_slot: bool = False) -> Risk | None:
+    """How urgent the words are: an emergency, at risk, or None."""
+    kind = detect_crisis_in_slot(text) if in_slot else detect_crisis(text)
+    if kind is not None:
+        return Risk(EMERGENCY, kind)
+    if not text or not text.strip():
+        return None
+    from .. import library
+    probs = dict(library.load().crisis_model().probabilities(text))
+    overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
+    kind = OVERDOSE if overdose >= suicide else SUICIDE
+    if overdose + suicide >= EMERGENCY_SHARE:
+        return Risk(EMERGENCY, kind)
+    if overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
+        return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
+    return None

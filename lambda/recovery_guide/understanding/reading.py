@@ -1,0 +1,165 @@
+"""What a question means, in the conversation so far: the understanding's one entry point after the
+crisis check.
+
+read(text, country, context) runs the trained question model (topics plus the turns that are not a
+topic: small talk, a request for a number, a follow-up leaning on the last answer), resolves a
+follow-up against the entry last spoken about, chooses the entry within the topic, and decides
+whether the skill is sure enough to answer or should ask which of two things the person means.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import library
+from .normalise import normalise
+
+ANSWER, ASK_BACK, UNSURE, SMALL_TALK, NUMBER, FOLLOW_UP = "answer", "ask_back", "unsure", "small_talk", "number", "follow_up"
+OUT_OF_SCOPE = "out_of_scope"
+
+# Sure enough to answer: the best topic has this probability, or leads the next by this much.
+SURE = 0.5
+CLEAR_LEAD = 0.25
+# Worth offering when asking back; below NOT_ANY nothing is close enough, and the skill says what it covers.
+WORTH_OFFERING = 0.12
+NOT_ANY = 0.2
+# A turn that is not a question (small talk, a number, a follow-up) wins only with this much.
+UTILITY_SHARE = 0.4
+
+_PRONOUN = re.compile(r"\b(it|that|this|them|those|they|one)\b")
+# Words that say what a question is about: with one of them the question stands on its own.
+_SUBJECT_WORDS = re.compile(
+    r"\b(buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
+    r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance|clonidine|kratom|xylazine|alcohol)\b")
+
+
+@dataclass
+class Reading:
+    kind: str                      # ANSWER, ASK_BACK, UNSURE, SMALL_TALK, NUMBER, FOLLOW_UP
+    entry: str | None = None       # ANSWER: the entry to speak
+    topic: str | None = None
+    options: list = field(default_factory=list)   # ASK_BACK: [(topic, entry), ...], best first
+    detail: str | None = None      # SMALL_TALK / NUMBER / FOLLOW_UP: which kind ("thanks", "crisis", "more")
+    confidence: float = 0.0
+
+
+def _topic_of(label: str) -> str | None:
+    return None if label.startswith("@") else label
+
+
+def _allowed(label: str, country: str, countries: dict) -> bool:
+    limited = countries.get(label)
+    return limited is None or country in limited
+
+
+def ranked_topics(text: str, country: str) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(topics, other turns), each [(label, probability)] best first, for the listener's country."""
+    lib = library.load()
+    model = lib.question_model()
+    topics, others = [], []
+    for label, p in model.probabilities(text):
+        (others if label.startswith("@") else topics).append((label, p))
+    return topics, others
+
+
+def best_entry(text: str, topic: str, country_locale: str | None) -> str | None:
+    """The entry within the topic that answers the words best (the phrasings' nearest match)."""
+    matcher = library.load().matcher(country_locale)
+    ranked = matcher.rank_in_topic(text, topic)
+    return ranked[0] if ranked else library.load().topic_default(topic, country_locale)
+
+
+def subject_of(entry_id: str | None) -> str | None:
+    entry = library.load().entries.get(entry_id or "")
+    return entry.get("subject") if entry else None
+
+
+def resolve_follow_up(text: str, context: dict, follow_up: bool) -> str | None:
+    """The words read against what the last answer was about, when they name no subject of their
+    own: "where do I get it" after naloxone means naloxone; "how long" after methadone, methadone."""
+    subject = subject_of(context.get("entry"))
+    if not subject:
+        return None
+    norm = normalise(text)
+    if _SUBJECT_WORDS.search(norm):
+        return None
+    if _PRONOUN.search(norm):
+        return _PRONOUN.sub(subject, norm, count=1)
+    return f"{norm} {subject}" if follow_up else None
+
+
+# Follow-ups that only point back ("tell me more", "another one") rather than ask about the subject.
+POINTING = ("more", "another")
+
+
+def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
+    context = context or {}
+    country = library.load().country_of_pack(locale)
+    topics, others = ranked_topics(text, country)
+    best_topic = topics[0][1] if topics else 0.0
+    best_other = others[0] if others else ("", 0.0)
+    if best_topic < SURE:
+        # Not clear on its own: perhaps it leans on the last answer ("where do I get it", "how long").
+        follow_up = best_other[0].startswith("@follow:") and best_other[0][8:] not in POINTING
+        resolved = resolve_follow_up(text, context, follow_up)
+        if resolved is not None:
+            resolved_topics, _ = ranked_topics(resolved, country)
+            if resolved_topics and resolved_topics[0][1] >= max(NOT_ANY, best_topic):
+                topics, text, best_other = resolved_topics, resolved, ("", 0.0)
+    label, share = best_other
+    if share >= UTILITY_SHARE and share >= (topics[0][1] if topics else 0.0):
+        kind, _, detail = label[1:].partition(":")
+        return Reading({"small": SMALL_TALK, "number": NUMBER, "follow": FOLLOW_UP}[kind], detail=detail,
+                       confidence=share)
+    if not topics:
+        return Reading(UNSURE)
+    (t1, p1), (t2, p2) = topics[0], (topics[1] if len(topics) > 1 else ("", 0.0))
+    if p1 >= SURE or p1 - p2 >= CLEAR_LEAD:
+        return Reading(ANSWER, entry=best_entry(text, t1, locale), topic=t1, confidence=p1)
+    if p1 < NOT_ANY:
+        return Reading(UNSURE, confidence=p1)
+    options = [(t, best_entry(text, t, locale)) for t, p in ((t1, p1), (t2, p2)) if p >= WORTH_OFFERING
+               and t != OUT_OF_SCOPE]
+    options = [(t, e) for t, e in options if e]
+    if not options:
+        return Reading(ANSWER, entry=best_entry(text, t1, locale), topic=t1, confidence=p1)
+    return Reading(ASK_BACK, options=options, confidence=p1)
+
+
+_ORDINALS = [
+    (re.compile(r"\b(first|1st|former|number one|option one)\b"), 0),
+    (re.compile(r"\b(second|2nd|latter|other|number two|option two|last)\b"), 1),
+    (re.compile(r"\b(third|3rd|number three)\b"), 2),
+]
+
+
+def ordinal(text: str) -> int | None:
+    """"The second one" → 1; None when the words name no position."""
+    norm = normalise(text)
+    for pattern, position in _ORDINALS:
+        if pattern.search(norm):
+            return position
+    return None
+
+
+def choose(text: str, choices: list, locale: str | None) -> int | None:
+    """Which of the offered choices ([{"topic", "entry"}]) the words pick, if any: by position
+    ("the second"), or by naming one of them ("how long it lasts")."""
+    position = ordinal(text)
+    if position is not None and position < len(choices):
+        return position
+    country = library.load().country_of_pack(locale)
+    topics, _ = ranked_topics(text, country)
+    wanted = [c.get("topic") for c in choices]
+    for topic, p in topics[:3]:
+        if topic in wanted and p >= WORTH_OFFERING:
+            return wanted.index(topic)
+    words = set(normalise(text).split())
+    for i, choice in enumerate(choices):
+        offer_words = set(normalise(library.load().entries.get(choice.get("entry"), {}).get("offer", "")).split())
+        if len(words & offer_words - _FILLER) >= 1:
+            return i
+    return None
+
+
+_FILLER = frozenset("the a an about of to and or how what is it i me you my".split())
