@@ -46,6 +46,9 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default=DEFAULT_SET)
     parser.add_argument("--misses", action="store_true", help="list misses (this retires the set: it is no longer blind)")
+    parser.add_argument("--compare", action="store_true",
+                        help="also compare designs on the questions: the previous nearest-phrasing matcher, "
+                             "the trained classifier's top topic, and the whole pipeline")
     args = parser.parse_args(argv)
     print(f"understanding - {machine()}")
     print(f"  set: {os.path.relpath(args.set, REPO)}")
@@ -164,12 +167,50 @@ def main(argv=None) -> dict:
         print(f"  emergency follow-ups: {replies}; reply carries a number: {kept} = {kept / replies:.1%}; "
               f"and risk emergency: {kept_risk} = {kept_risk / replies:.1%}")
 
+    if args.compare and questions:
+        result["designs"] = compare_designs(questions)
+
     if args.misses:
         print(f"  misses ({len(misses)}):")
         for miss in misses:
             print("    - " + " | ".join(str(m) for m in miss))
     print("RESULT " + json.dumps(result))
     return result
+
+
+def compare_designs(questions: list[dict]) -> dict:
+    """Served and strict top-1 for each design, on the same questions, without asking back."""
+    sys.path.insert(0, os.path.join(REPO, "tools"))
+    from recovery_guide.library import load
+    from recovery_guide.understanding import reading
+    from recovery_guide_authoring.baseline_matcher import QuestionMatcher
+    from recovery_guide_authoring.compile import matcher_index
+    from recovery_guide_authoring.content import load as load_content
+
+    index = matcher_index(load_content())
+    matchers: dict = {}
+
+    def baseline(row):
+        country = load().country_of_pack(row.get("locale"))
+        matcher = matchers.setdefault(country, QuestionMatcher(index, country))
+        match = matcher.best(row["q"])
+        return match.topic if match else "out_of_scope"
+
+    def classifier(row):
+        topics, _ = reading.ranked_topics(row["q"], row.get("locale"))
+        return topics[0][0] if topics else None
+
+    out = {}
+    print("  designs (no asking back; served = an acceptable topic):")
+    for name, pick in (("nearest phrasing (previous matcher)", baseline), ("trained classifier, top topic", classifier)):
+        served = strict = 0
+        for row in questions:
+            topic = pick(row)
+            served += topic in set(row.get("acceptable") or [row["topic"]])
+            strict += topic == row["topic"]
+        out[name] = {"served": served / len(questions), "strict": strict / len(questions)}
+        print(f"    {name:40} served {served / len(questions):.1%}, strict {strict / len(questions):.1%}")
+    return out
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 `recovery-guide content build` renders content/ into data/ at build time (YAML and Jinja2 are
 build-time tools): library.json (entries, sources, helplines: small), packs/<country>.json (prompts,
 crisis and helpline speech for that country), answers/<country>.json (every answer rendered for
-that country) and matcher.json (the question index). The request path reads
+that country) and models/ (the trained question, entry and crisis classifiers). The request path reads
 only the JSON it needs, when it first needs it, so a cold start opens one small file and one pack.
 """
 from __future__ import annotations
@@ -31,9 +31,8 @@ class Library:
         self.countries: tuple = tuple(data["countries"])
         self._packs: dict = {}
         self._answers: dict = {}
-        self._matchers: dict = {}
-        self._index: dict | None = None
         self._models: dict = {}
+        self._topics: dict = {}
 
     def country_of_pack(self, locale: str | None) -> str:
         code = locales.country_for(locale)
@@ -48,15 +47,6 @@ class Library:
             self._packs[country] = _read("packs", f"{country}.json")
         return self._packs[country]
 
-    def matcher(self, locale: str | None):
-        country = self.country_of_pack(locale)
-        if country not in self._matchers:
-            from .understanding.classify import QuestionMatcher
-            if self._index is None:
-                self._index = _read("matcher.json")
-            self._matchers[country] = QuestionMatcher(self._index, country)
-        return self._matchers[country]
-
     def model(self, name: str):
         """A trained classifier (models/<name>.json), read on first use."""
         if name not in self._models:
@@ -67,6 +57,7 @@ class Library:
     def question_model(self):
         return self.model("questions")
 
+
     def crisis_model(self):
         return self.model("crisis")
 
@@ -76,10 +67,13 @@ class Library:
             self._answers[country] = _read("answers", f"{country}.json")
         return self._answers[country]
 
-    def topic_default(self, topic: str, locale: str | None) -> str | None:
-        """The topic's first entry offered in the locale's country (when no phrasing is near)."""
-        answers = self.answers(locale)
-        return next((eid for eid, e in sorted(self.entries.items()) if e["topic"] == topic and eid in answers), None)
+    def topics_offered(self, locale: str | None) -> frozenset:
+        """The topics with at least one entry offered in the locale's country."""
+        country = self.country_of_pack(locale)
+        if country not in self._topics:
+            answers = self.answers(locale)
+            self._topics[country] = frozenset(self.entries[eid]["topic"] for eid in answers if eid in self.entries)
+        return self._topics[country]
 
     def entry_speech(self, locale: str | None, entry_id: str) -> dict | None:
         return self.answers(locale).get(entry_id)

@@ -312,7 +312,6 @@ def compile_library(content: Content) -> dict:
             "helplines": {lid: {k: line.get(k) for k in ("name", "number", "country")}
                           for lid, line in sorted(content.helplines.items())},
         },
-        "matcher.json": matcher_index(content),
     }
     for country in countries:
         pack = renderer.pack(country)

@@ -13,7 +13,7 @@ import yaml
 
 from recovery_guide.locales import SUPPORTED_LOCALES, country_for
 from .compile import intent_name
-from .content import REPO_ROOT, Content, entry_countries, load
+from .content import REPO_ROOT, Content, all_phrasings, entry_countries, load
 
 MODELS_DIR = os.path.join(REPO_ROOT, "interaction_models")
 MAX_SAMPLE_CHARS = 200
@@ -56,9 +56,17 @@ def generate(locale: str, content: Content | None = None, definition: dict | Non
     intents, seen = [], set()
     for intent in definition["intents"]:
         samples = []
-        for s in intent["samples"]:
+        for s in intent.get("samples") or []:
             text = s.lower().strip()
             if text not in seen:
+                seen.add(text)
+                samples.append(text)
+        # Some intents take their samples from the understanding corpora ("number_requests/crisis"),
+        # so the device routes what the server-side classifier is trained on.
+        corpus, _, kind = (intent.get("samples_from") or "").partition("/")
+        for line in (content.understanding.get(corpus) or {}).get(kind) or []:
+            text = sample_text(line)
+            if text and len(text) <= MAX_SAMPLE_CHARS and text not in seen:
                 seen.add(text)
                 samples.append(text)
         out = {"name": intent["name"], "slots": intent.get("slots") or [], "samples": samples}
@@ -67,7 +75,7 @@ def generate(locale: str, content: Content | None = None, definition: dict | Non
         if country not in entry_countries(entry):
             continue
         samples = []
-        for question in entry.get("questions") or []:
+        for question in all_phrasings(content, eid):
             text = sample_text(question)
             if text and len(text) <= MAX_SAMPLE_CHARS and text not in seen:
                 seen.add(text)
@@ -76,7 +84,8 @@ def generate(locale: str, content: Content | None = None, definition: dict | Non
             intents.append({"name": intent_name(eid), "slots": [], "samples": samples})
     intents += [{"name": name, "samples": []} for name in definition["builtin_intents"]]
     return {"interactionModel": {"languageModel": {
-        "invocationName": definition["invocation_name"], "intents": intents, "types": []}}}
+        "invocationName": definition["invocation_name"], "intents": intents,
+        "types": definition.get("types") or []}}}
 
 
 def render(locale: str, content: Content | None = None) -> str:

@@ -2,9 +2,9 @@
 
 Two models, both logistic regression over `understanding.linear.text_features` (word stems, word
 bigrams, character 3-5-grams), TF-IDF weighted:
-- questions: one class per content entry (trained on its questions and phrasings) plus the turns
-  that are not questions about a topic: small talk, requests for a number, follow-ups that lean on
-  the conversation ("where do I get it");
+- questions: the topic (trained on every entry's questions and phrasings) or one of the turns that
+  are not questions about a topic: small talk, requests for a number, follow-ups that lean on the
+  conversation ("where do I get it"); and, in the same pass, the entry within the topic;
 - crisis: an overdose happening now, a suicidal crisis now, at risk, or none.
 Weights too small to change an answer are pruned and the rest stored as int8, so the files stay
 small and quick to load on a cold start. scikit-learn is a build-time dependency only.
@@ -25,6 +25,7 @@ SMALL_TALK, NUMBER, FOLLOW_UP = "@small:", "@number:", "@follow:"
 CRISIS_LABELS = ("emergency_overdose", "emergency_suicide", "at_risk", "none")
 # Regularisation and pruning, chosen by cross-validation on the training phrasings (see bench/understanding.py).
 QUESTION_C = 20.0
+ENTRY_C = 20.0
 CRISIS_C = 10.0
 FEATURE_KEEP_SHARE = 0.05   # features no class weighs at this share of the largest weight are dropped
 MIN_DF = 2
@@ -49,70 +50,107 @@ def crisis_examples(content: Content) -> list[tuple[str, str]]:
     return examples
 
 
-def fit(examples: list[tuple[str, str]], c: float):
+def vectorize(texts):
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=text_features, sublinear_tf=True, min_df=MIN_DF)
+    return vectorizer, vectorizer.fit_transform(texts)
+
+
+def fit(x, labels, c: float, order=None):
+    """Logistic regression; `order` puts the classes in a chosen order (entries grouped by topic)."""
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    texts, labels = zip(*examples)
-    vectorizer = TfidfVectorizer(analyzer=text_features, sublinear_tf=True, min_df=MIN_DF)
-    x = vectorizer.fit_transform(texts)
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
-    return vectorizer, model
+    classes = [str(label) for label in model.classes_]
+    permutation = np.array(sorted(range(len(classes)), key=lambda k: order(classes[k]) if order else k))
+    return [classes[k] for k in permutation], model.coef_[permutation], model.intercept_[permutation]
 
 
-def export(vectorizer, model, keep_share: float = FEATURE_KEEP_SHARE, extra: dict | None = None) -> dict:
-    """The model as JSON-ready data: vocabulary, idf and one int8 weight row per kept feature.
+def export(vectorizer, blocks: list[tuple[str, list, object, object]], keep_share: float = FEATURE_KEEP_SHARE,
+           extra: dict | None = None) -> dict:
+    """Models sharing one vocabulary, as JSON-ready data plus one int8 weight row per kept feature.
 
-    A feature is kept when some class weighs it at least `keep_share` of the largest weight: the
-    rest barely move a score, and dropping them keeps the file quick to load."""
+    `blocks` is [(name, labels, coef, intercept)]: each block's labels are a contiguous run of columns
+    with a scale of its own, so one pass over a question's features scores every block. A feature is
+    kept when some label of some block weighs it at least `keep_share` of that block's largest weight:
+    the rest barely move a score, and dropping them keeps the files quick to load."""
     import numpy as np
 
-    coef = model.coef_ if len(model.classes_) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
-    bias = model.intercept_ if len(model.classes_) > 2 else np.array([-model.intercept_[0], model.intercept_[0]])
-    largest = float(np.abs(coef).max())
-    scale = largest / 127.0
-    kept = np.nonzero(np.abs(coef).max(axis=0) >= keep_share * largest)[0]
-    rows = np.clip(np.rint(coef[:, kept].T / scale), -127, 127).astype(np.int8)
+    largest = [float(np.abs(coef).max()) for _, _, coef, _ in blocks]
+    keep = np.zeros(len(vectorizer.idf_), dtype=bool)
+    for (_, _, coef, _), top in zip(blocks, largest):
+        keep |= np.abs(coef).max(axis=0) >= keep_share * top
+    kept = np.nonzero(keep)[0]
+    columns, labels, bias, spans, start = [], [], [], {}, 0
+    for (name, block_labels, coef, intercept), top in zip(blocks, largest):
+        scale = top / 127.0
+        columns.append(np.clip(np.rint(coef[:, kept] / scale), -127, 127).astype(np.int8))
+        labels += block_labels
+        bias += [round(float(b), 5) for b in intercept]
+        spans[name] = [start, start + len(block_labels), scale]
+        start += len(block_labels)
+    rows = np.vstack(columns).T.copy()
     vocab = vectorizer.get_feature_names_out()
-
-    def b64(values: bytes) -> str:
-        return base64.b64encode(values).decode("ascii")
-    return {"labels": [str(c) for c in model.classes_], "vocabulary": "\n".join(str(vocab[j]) for j in kept),
-            "idf": b64(np.asarray(vectorizer.idf_[kept], dtype=np.float32).tobytes()),
-            "weights": b64(rows.tobytes()), "scale": scale,
-            "bias": [round(float(b), 5) for b in bias], **(extra or {})}
+    return {"labels": labels, "blocks": spans, "bias": bias,
+            "vocabulary": "\n".join(str(vocab[j]) for j in kept),
+            "idf": base64.b64encode(np.asarray(vectorizer.idf_[kept], dtype=np.float32).tobytes()).decode("ascii"),
+            "weights": rows.tobytes(), **(extra or {})}
 
 
-def topic_examples(content: Content) -> list[tuple[str, str]]:
-    """The question model learns topics (and the other kinds of turn); the entry within a topic is
-    the nearest phrasing's (understanding.classify), which keeps the model small and fast."""
-    return [(text, content.entries[label]["topic"] if label in content.entries else label)
-            for text, label in question_examples(content)]
+def topic_of(content: Content, label: str) -> str:
+    return content.entries[label]["topic"] if label in content.entries else label
 
 
-def fingerprint(examples: list[tuple[str, str]], c: float) -> str:
+def fingerprint(examples: list[tuple[str, str]], settings: list) -> str:
     """What a model was trained on and how: a test compares it with the content to catch drift
     without training again."""
-    settings = [c, MIN_DF, FEATURE_KEEP_SHARE, list(CHAR_NGRAMS)]
+    settings = settings + [MIN_DF, FEATURE_KEEP_SHARE, list(CHAR_NGRAMS)]
     return hashlib.sha256(json.dumps([settings, examples], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-MODELS = {"questions": (topic_examples, QUESTION_C), "crisis": (crisis_examples, CRISIS_C)}
-
-
 def fingerprints(content: Content) -> dict[str, str]:
-    return {name: fingerprint(examples(content), c) for name, (examples, c) in MODELS.items()}
+    return {"questions": fingerprint(question_examples(content), [QUESTION_C, ENTRY_C]),
+            "crisis": fingerprint(crisis_examples(content), [CRISIS_C])}
+
+
+def topic_groups(content: Content, labels: list[str], offset: int) -> dict:
+    """Entry labels come sorted by topic, then id: each topic's entries are one contiguous run."""
+    groups: dict = {}
+    for i, label in enumerate(labels, start=offset):
+        start, _ = groups.get(content.entries[label]["topic"], (i, i))
+        groups[content.entries[label]["topic"]] = [start, i + 1]
+    return groups
+
+
+def train_questions(content: Content) -> dict:
+    """One vocabulary, two blocks: "topics" (the topics and the other kinds of turn) and "entries"
+    (every entry, grouped by topic, so the entry within a chosen topic is scored in the same pass)."""
+    examples = question_examples(content)
+    texts, labels = zip(*examples)
+    vectorizer, x = vectorize(texts)
+    topics = fit(x, [topic_of(content, label) for label in labels], QUESTION_C)
+    rows = [i for i, label in enumerate(labels) if label in content.entries]
+    entries = fit(x[rows], [labels[i] for i in rows], ENTRY_C,
+                  order=lambda label: (content.entries[label]["topic"], label))
+    groups = topic_groups(content, entries[0], len(topics[0]))
+    return export(vectorizer, [("topics", *topics), ("entries", *entries)],
+                  extra={"groups": groups, "fingerprint": fingerprint(examples, [QUESTION_C, ENTRY_C])})
+
+
+def train_crisis(content: Content) -> dict:
+    examples = crisis_examples(content)
+    texts, labels = zip(*examples)
+    vectorizer, x = vectorize(texts)
+    return export(vectorizer, [("crisis", *fit(x, list(labels), CRISIS_C))],
+                  extra={"fingerprint": fingerprint(examples, [CRISIS_C])})
 
 
 def train_all(content: Content) -> dict[str, dict]:
     """{path under data/: model data}: what `recovery-guide content build` writes."""
-    out = {}
-    for name, (examples_of, c) in MODELS.items():
-        examples = examples_of(content)
-        vectorizer, model = fit(examples, c)
-        out[f"models/{name}.json"] = export(vectorizer, model, extra={"fingerprint": fingerprint(examples, c)})
-    return out
+    return {"models/questions.json": train_questions(content), "models/crisis.json": train_crisis(content)}
 
 
 def write(content: Content, data_dir: str) -> list[str]:
@@ -120,8 +158,10 @@ def write(content: Content, data_dir: str) -> list[str]:
     os.makedirs(os.path.join(data_dir, "models"), exist_ok=True)
     for path, data in train_all(content).items():
         full = os.path.join(data_dir, path)
+        with open(full[:-len(".json")] + ".weights", "wb") as fh:
+            fh.write(data.pop("weights"))
         with open(full, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             fh.write("\n")
-        written.append(full)
+        written += [full, full[:-len(".json")] + ".weights"]
     return written

@@ -38,6 +38,10 @@ _WAKE = re.compile(r"^(alexa|hey alexa|ok alexa)\b[ ,]*")
 _INVOKE = re.compile(r"^(?:(?:ask|tell|open|start|launch|talk to|use)\s+recovery guide(?:\s+(?:to|for|about|if|whether|and))?|recovery guide)\b[ ,]*")
 
 
+# Words a near command may add without changing what it asks for.
+_FILLER = frozenset("please alexa um uh so just can you could would i me my the a an now ok okay right well hey".split())
+
+
 @dataclass
 class Parse:
     kind: str                     # "launch" or "intent"
@@ -58,6 +62,9 @@ class LocalNlu:
         self.patterns: list[tuple[re.Pattern, str, list[str]]] = []
         self.commands: list[tuple[set, str]] = []
         intents = [dict(i) for i in lm["intents"]]
+        # A custom slot type matches only its values and synonyms, as on a device.
+        type_words = {t["name"]: [w for v in t.get("values") or [] for w in [v["name"]["value"]]
+                                  + list(v["name"].get("synonyms") or [])] for t in lm.get("types") or []}
         for intent in intents:
             if not intent.get("samples") and intent["name"] in BUILT_IN_SAMPLES:
                 intent["samples"] = BUILT_IN_SAMPLES[intent["name"]]
@@ -69,7 +76,12 @@ class LocalNlu:
                     names = re.findall(r"\{(\w+)\}", sample)
                     if any(slot_types.get(n) == "AMAZON.SearchQuery" for n in names):
                         continue   # carrier phrases: handled as the last resort below
-                    regex = re.escape(_clean(re.sub(r"\{\w+\}", " SLOTX ", sample))).replace("slotx", "(.+?)")
+                    regex = re.escape(_clean(re.sub(r"\{(\w+)\}", r" SLOT\1X ", sample)))
+                    for name in names:
+                        words = type_words.get(slot_types.get(name, ""))
+                        group = "(" + "|".join(re.escape(_clean(w)) for w in sorted(words, key=len, reverse=True)) + ")" \
+                            if words else "(.+?)"
+                        regex = regex.replace(f"slot{name.lower()}x", group)
                     self.patterns.append((re.compile(f"^{regex}$"), intent["name"], names))
                 else:
                     self.exact[s] = intent["name"]
@@ -96,6 +108,8 @@ class LocalNlu:
         if len(words) <= 6:
             best, best_score = None, 0.0
             for sample_words, intent in self.commands:
+                if words - sample_words - _FILLER:
+                    continue   # "how does buprenorphine work" is a question, not "how does this work"
                 overlap = len(words & sample_words) / len(words | sample_words)
                 if overlap > best_score:
                     best, best_score = intent, overlap

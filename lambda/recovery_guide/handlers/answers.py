@@ -122,6 +122,9 @@ def answer_text(handler_input, text: str):
         return helplines.number_response(handler_input, understood.detail, reading.ordinal(text))
     if understood.kind == reading.FOLLOW_UP:
         return follow_up(handler_input, understood.detail, attrs)
+    if understood.topic is None:   # about opioids, but not clear what: say what can be asked
+        prompts = pack(handler_input)["prompts"]
+        return reply(handler_input, prompts["not_sure"], reprompt=prompts["reprompt"], offer={"kind": "helpline"})
     return answer_out_of_scope(handler_input)
 
 
@@ -202,4 +205,24 @@ YES_ACTIONS = {
     "entry": lambda hi, offer: answer_entry(hi, str(offer.get("id"))),
 }
 
-HANDLERS = [QuestionHandler(), EntryIntentHandler(), TellMeMoreHandler(), SourceHandler(), YesHandler()]
+class ChooseOptionHandler(AbstractRequestHandler):
+    """"The second one": one of the two things just offered, or one of the lines just read."""
+    def can_handle(self, handler_input):
+        return is_intent_name("ChooseOptionIntent")(handler_input)
+
+    def handle(self, handler_input):
+        slot = get_slot(handler_input, "choice")
+        words = str(getattr(slot, "value", None) or "")
+        attrs = session(handler_input) or {}
+        if attrs.get("choices"):
+            return answer_text(handler_input, words or "the first one")
+        from ..understanding import reading
+        from . import helplines
+        if attrs.get("lines"):
+            return helplines.number_response(handler_input, "ordinal", reading.ordinal(words))
+        prompts = pack(handler_input)["prompts"]
+        return reply(handler_input, prompts["yes_without_offer"], reprompt=prompts["reprompt"])
+
+
+HANDLERS = [QuestionHandler(), EntryIntentHandler(), TellMeMoreHandler(), SourceHandler(), YesHandler(),
+            ChooseOptionHandler()]

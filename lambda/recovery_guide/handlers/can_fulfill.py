@@ -8,7 +8,7 @@ from ask_sdk_model.canfulfill import (CanFulfillIntent, CanFulfillIntentValues, 
                                      CanFulfillSlotValues, CanUnderstandSlotValues)
 
 from .. import library
-from ..understanding.crisis import detect_crisis_in_slot
+from ..understanding.crisis import assess
 from ..turn import locale, set_topic
 
 # Intents this skill answers fully without asking anything more.
@@ -25,11 +25,13 @@ def decide(intent_name: str, slots: dict, loc: str | None) -> tuple[str, dict]:
     slot_answers = {}
     if intent_name == "QuestionIntent":
         text = " ".join(str(s.value) for s in (slots or {}).values() if s is not None and s.value)
-        if text and detect_crisis_in_slot(text):
+        if text and assess(text, in_slot=True):
             verdict = "YES"
         else:
-            match = lib.matcher(loc).best(text) if text else None
-            verdict = "YES" if match and match.topic != "out_of_scope" else "NO"
+            from ..understanding import reading
+            understood = reading.read(text, loc) if text else None
+            verdict = "YES" if understood and understood.kind == reading.ANSWER and understood.topic != "out_of_scope" \
+                else "NO"
         for name, slot in (slots or {}).items():
             slot_answers[name] = ("YES", "YES") if verdict == "YES" else ("NO", "NO")
         return verdict, slot_answers

@@ -73,6 +73,17 @@ class FindTreatmentHandler(AbstractRequestHandler):
         return helpline_response(handler_input, "treatment")
 
 
+class NumberRequestHandler(AbstractRequestHandler):
+    """A request for one line in particular, or for the number again, as the device routed it."""
+    NEEDS = {"CrisisLineIntent": "crisis", "DrugHelplineIntent": "drug", "NumberAgainIntent": "again"}
+
+    def can_handle(self, handler_input):
+        return any(is_intent_name(name)(handler_input) for name in self.NEEDS)
+
+    def handle(self, handler_input):
+        return number_response(handler_input, self.NEEDS[handler_input.request_envelope.request.intent.name])
+
+
 YES_ACTIONS["helpline"] = lambda hi, offer: helpline_response(hi, "helpline")
 
-HANDLERS = [HelplineHandler(), FindTreatmentHandler()]
+HANDLERS = [HelplineHandler(), FindTreatmentHandler(), NumberRequestHandler()]

@@ -69,17 +69,31 @@ class Risk:
 # number: a false alarm costs a sentence, a miss can cost a life.
 EMERGENCY_SHARE = 0.5
 AT_RISK_SHARE = 0.5
+# The patterns are overruled only for a general question that names nobody, and only when the model is
+# all but certain it is no crisis.
+GENERIC_QUESTION_NONE = 0.97
+_QUESTION_START = re.compile(r"^(?:how|what|why|when|where|which|who|should|can|could|do|does|did|is|are|will|would)\b")
+_SOMEONE_IN_PARTICULAR = re.compile(
+    r"\b(?:i|i'm|im|me|my|mine|we|us|our|he|he's|hes|him|his|she|she's|shes|her|they|they're|them|their|"
+    r"this|mate|friend|brother|sister|son|daughter|mum|mom|dad|husband|wife|partner|boyfriend|girlfriend|baby|kid)\b")
+
+
+def _generic_question(text: str) -> bool:
+    words = " ".join(text.lower().replace("’", "'").split())
+    return bool(_QUESTION_START.match(words)) and not _SOMEONE_IN_PARTICULAR.search(words)
 
 
 def assess(text: str, in_slot: bool = False) -> Risk | None:
     """How urgent the words are: an emergency, at risk, or None."""
-    kind = detect_crisis_in_slot(text) if in_slot else detect_crisis(text)
-    if kind is not None:
-        return Risk(EMERGENCY, kind)
     if not text or not text.strip():
         return None
     from .. import library
+    kind = detect_crisis_in_slot(text) if in_slot else detect_crisis(text)
     probs = dict(library.load().crisis_model().probabilities(text))
+    if kind is not None:
+        if probs.get("none", 0.0) >= GENERIC_QUESTION_NONE and _generic_question(text):
+            return None   # "should you do CPR on someone who overdosed": a question, with nobody named
+        return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
     if overdose + suicide >= EMERGENCY_SHARE:

@@ -37,6 +37,21 @@ import unicodedata
 
 from .risk import OVERDOSE, SUICIDE  # noqa: F401 - the kinds this module returns
 
+class _LazyRegex:
+    """A pattern compiled on first use. Compiling all of this module's patterns costs about 100 ms
+    of CPU, which a cold start answering an ordinary question should not pay: most are needed only
+    once a crisis word turns up."""
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args):
+        self._args, self._rx = args, None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return getattr(self._rx, name)
+
+
 # =============================================================================================
 # Normalisation
 # =============================================================================================
@@ -45,15 +60,15 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", 
 _PUNCT = str.maketrans({c: " " for c in string.punctuation + "\t\n\r\f\v"})
 
 # "o.d.", "OD", "o d", "OD'd", "oded", "o deed", "od'ing", "o d ing", "ODs"
-_OD_RX = re.compile(r"\bo\s*\.?\s*d(?:\s*\.)?(?:'?\s*(eed|ed|d|ing|in|s)|\s(?:(eed|ed|d|ing)))?\b"
+_OD_RX = _LazyRegex(r"\bo\s*\.?\s*d(?:\s*\.)?(?:'?\s*(eed|ed|d|ing|in|s)|\s(?:(eed|ed|d|ing)))?\b"
                     r"|\bo (deed|ded|ding)\b")
 _OD_FORMS = {None: "overdose", "eed": "overdosed", "ed": "overdosed", "d": "overdosed", "ded": "overdosed",
              "deed": "overdosed", "ing": "overdosing", "in": "overdosing", "ding": "overdosing", "s": "overdoses"}
-_ODD_RX = re.compile(r"\b(he|she|they|i|you|we|someone|somebody|friend|mate|just|has|have|had|think|maybe|probably) odd\b")
+_ODD_RX = _LazyRegex(r"\b(he|she|they|i|you|we|someone|somebody|friend|mate|just|has|have|had|think|maybe|probably) odd\b")
 
-_NT_RX = re.compile(r"\b(ca|wo|ai|is|are|was|were|do|does|did|has|have|had|would|could|should|must|need)n'?t\b")
+_NT_RX = _LazyRegex(r"\b(ca|wo|ai|is|are|was|were|do|does|did|has|have|had|would|could|should|must|need)n'?t\b")
 _NT_BASE = {"ca": "can", "wo": "will", "ai": "is"}
-_APOS_RX = re.compile(r"'(m|re|ve|ll|d|s)\b")
+_APOS_RX = _LazyRegex(r"'(m|re|ve|ll|d|s)\b")
 _APOS = {"m": " am", "re": " are", "ve": " have", "ll": " will", "d": " would", "s": " s"}
 
 _TOKENS = {
@@ -64,7 +79,7 @@ _TOKENS = {
     "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "unalive": "kill", "unaliving": "killing",
     "everyones": "everyone s",
 }
-_TOKEN_RX = re.compile(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
+_TOKEN_RX = _LazyRegex(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
                        r"|\bover ?do[sz]\w*|\bnal[oa]x\w*")
 
 
@@ -102,23 +117,23 @@ def normalise(text: str) -> str:
 _PRON = r"(?:he|she|they|him|her|them|i|me|we|you)"
 _NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
 # Words that make a sentence a general or hypothetical question rather than a report.
-_HYPO = re.compile(
+_HYPO = _LazyRegex(
     r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|"
     r"how (?:do|can|would|will|could|should|does) (?:i|you|we|one|someone|people|a person) "
     r"(?:know|tell|recogni[sz]e|spot|check|identify|see)|risks?|chances?|odds|likely|prevent|avoid|"
     r"(?:can|could|does|do|will|would|may|might) (?:naloxone|it|opioids?|fentanyl|heroin|methadone|"
     r"buprenorphine|suboxone|withdrawal|detox|drugs?|pills?|alcohol|benzos?|mixing))\b")
 # Somebody in general, not a particular person.
-_GENERIC = re.compile(
+_GENERIC = _LazyRegex(
     r"\b(?:someone|somebody|some one|anyone|anybody|any one|a person|the person|a patient|people|"
     r"a (?:friend|loved one|family member|relative|child|teen|teenager|stranger|man|woman|guy|kid)|"
     r"your|you|one|others?|a \w+ who|someone s|person s)\b")
 # A particular person: "my friend", "he", "I".
-_SPECIFIC = re.compile(r"\b(?:i|me|my|myself|we|us|our|he|him|his|she|her|they|them|their|this|mate|bro|babe|hubby)\b")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nobody|without|nor)(?: \w+)?(?: \w+)? ?$")
-_AUX_QUESTION = re.compile(r"^(?:\w+ )?(?:do|does|did|can|could|will|would|should|may|might|is|are|am|how|why|"
+_SPECIFIC = _LazyRegex(r"\b(?:i|me|my|myself|we|us|our|he|him|his|she|her|they|them|their|this|mate|bro|babe|hubby)\b")
+_NEGATED_BEFORE = _LazyRegex(r"\b(?:not|never|no|nobody|without|nor)(?: \w+)?(?: \w+)? ?$")
+_AUX_QUESTION = _LazyRegex(r"^(?:\w+ )?(?:do|does|did|can|could|will|would|should|may|might|is|are|am|how|why|"
                            r"what|when|where|which|who)\b")
-_HISTORY = re.compile(
+_HISTORY = _LazyRegex(
     r"\b(?:last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|time|new year)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|couple|several|many) "
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
@@ -128,9 +143,9 @@ _HISTORY = re.compile(
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to)\b")
 # Words that put a past event back in the present. Strict for overdose ("scared of using again" is
 # not an overdose now); wider for suicidal thoughts ("it's coming back", "I want to do it again").
-_NOW = re.compile(r"\b(?:right now|just now|today|tonight|this morning|this evening|this afternoon|at the moment|"
+_NOW = _LazyRegex(r"\b(?:right now|just now|today|tonight|this morning|this evening|this afternoon|at the moment|"
                   r"currently|minutes ago|an hour ago|a minute ago|seconds ago)\b")
-_NOW_SU = re.compile(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|still|lately|these days|"
+_NOW_SU = _LazyRegex(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|still|lately|these days|"
                      r"coming back|come back|any ?more|these thoughts)\b")
 
 # =============================================================================================
@@ -461,7 +476,7 @@ def _compile_groups(groups, with_kind=False):
         kind, keys, patterns = group if with_kind else (None,) + tuple(group)
         # a key that contains another key of the same group adds nothing to the gate
         keys = frozenset(k for k in keys if not any(j != k and j in k for j in keys))
-        out.append((kind, keys, re.compile("|".join(f"(?:{_fast(p)})" for p in patterns))))
+        out.append((kind, keys, _LazyRegex("|".join(f"(?:{_fast(p)})" for p in patterns))))
     return out
 
 
@@ -511,22 +526,22 @@ def _hits(groups, text, found):
 
 
 # Small patterns used by the rules below, compiled once at import.
-_MODAL_TAIL = re.compile(r"\b(?:can|could|may|might|will|would|should|to|make|makes|cause|causes|causing|let)"
+_MODAL_TAIL = _LazyRegex(r"\b(?:can|could|may|might|will|would|should|to|make|makes|cause|causes|causing|let)"
                          r"\b(?: \w+)?$")
-_SPECIFIC_MODAL = re.compile(r"\b(?:i|he|she|they|we|my \w+|his|her)\s+(?:can|could|may|might|will|would|should)(?: \w+)?\s*$")
-_YOU = re.compile(r"\b(?:your|you)\b")
-_WHO_CLAUSE = re.compile(r"\b(?:a|any|every|the) \w+ who (?:\w+ )?$")
-_NEGATABLE = re.compile(r"(?:overdosing|having|unresponsive|unconscious|out cold|lifeless|this|it)")
-_IF_WHEN = re.compile(r"\b(?:if|when|whenever|what happens|in case)\b")
-_PERSON_WORD = re.compile(r"\b(?:i|he|she|they|my)\b")
-_MODAL_END = re.compile(r"\b(?:can|could|may|might|will|would|should|to|not|dont|risks?|chances?|odds|likely)\s*$")
-_SUBJECT_END = re.compile(rf"\b(?:{_PRON}|my \w+|friend|mate|someone|somebody)\b(?: \w+)?\s*$")
-_GENERIC_NEAR = re.compile(r"\b(?:you|your|someone|somebody|people|anyone|a person|a friend|others)\b")
-_THIRD_END = re.compile(r"\b(?:he|she|they|him|her|them|his|their|(?:my|our|your) (?!self\b)\w+)\b(?: \w+){0,2}$")
-_ME = re.compile(r"\b(?:i|me|myself)\b")
-_PAST_WORDS = re.compile(r"\b(?:used to|tried|attempted|was|were|wanted|thought)\b")
-_HELP_END = re.compile(r"\b(?:help|support|talk to|deal with|approach|handle)\b(?: \w+){0,3}$")
-_HELP_WHO = re.compile(r"\b(?:help|support)\b(?: \w+){0,4} (?:who|that)\b")
+_SPECIFIC_MODAL = _LazyRegex(r"\b(?:i|he|she|they|we|my \w+|his|her)\s+(?:can|could|may|might|will|would|should)(?: \w+)?\s*$")
+_YOU = _LazyRegex(r"\b(?:your|you)\b")
+_WHO_CLAUSE = _LazyRegex(r"\b(?:a|any|every|the) \w+ who (?:\w+ )?$")
+_NEGATABLE = _LazyRegex(r"(?:overdosing|having|unresponsive|unconscious|out cold|lifeless|this|it)")
+_IF_WHEN = _LazyRegex(r"\b(?:if|when|whenever|what happens|in case)\b")
+_PERSON_WORD = _LazyRegex(r"\b(?:i|he|she|they|my)\b")
+_MODAL_END = _LazyRegex(r"\b(?:can|could|may|might|will|would|should|to|not|dont|risks?|chances?|odds|likely)\s*$")
+_SUBJECT_END = _LazyRegex(rf"\b(?:{_PRON}|my \w+|friend|mate|someone|somebody)\b(?: \w+)?\s*$")
+_GENERIC_NEAR = _LazyRegex(r"\b(?:you|your|someone|somebody|people|anyone|a person|a friend|others)\b")
+_THIRD_END = _LazyRegex(r"\b(?:he|she|they|him|her|them|his|their|(?:my|our|your) (?!self\b)\w+)\b(?: \w+){0,2}$")
+_ME = _LazyRegex(r"\b(?:i|me|myself)\b")
+_PAST_WORDS = _LazyRegex(r"\b(?:used to|tried|attempted|was|were|wanted|thought)\b")
+_HELP_END = _LazyRegex(r"\b(?:help|support|talk to|deal with|approach|handle)\b(?: \w+){0,3}$")
+_HELP_WHO = _LazyRegex(r"\b(?:help|support)\b(?: \w+){0,4} (?:who|that)\b")
 
 
 def _window(text: str, start: int, words: int = 9) -> str:
@@ -565,15 +580,15 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATED_BEFORE.search(text[max(0, start - 20):start]))
 
 
-_INTENT_BEFORE = re.compile(r"\b(?:think|thinking|thought|talk|talking|dream|dreaming) (?:about|of)\s*$|"
+_INTENT_BEFORE = _LazyRegex(r"\b(?:think|thinking|thought|talk|talking|dream|dreaming) (?:about|of)\s*$|"
                             r"\b(?:want|wanna|plan|planning|going|decided|ready|tempted|considering|intend|intending)"
                             r"(?: to| on)?(?: be)?\s*$")
-_ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally|to die|end it|end my life|kill myself)\b")
-_WAKE_NOT = re.compile(r"(?:will not|would not|does not|do not|is not|are not|s not|not|never|still not|will never) ")
+_ON_PURPOSE = _LazyRegex(r"\b(?:on purpose|deliberately|intentionally|to die|end it|end my life|kill myself)\b")
+_WAKE_NOT = _LazyRegex(r"(?:will not|would not|does not|do not|is not|are not|s not|not|never|still not|will never) ")
 # The nearest subject before a phrase: "i" in "so I don't wake up", "my friend" in "my friend won't wake up".
-_CONJUNCTION_END = re.compile(r"\b(?:and|so|to|then|or)\s*$")
-_SUBJECT_WORD = re.compile(r"\b(?:i|me|myself|you|we|he|she|they|him|her|them|someone|somebody|my \w+|(?:his|her|their|our) \w+)\b")
-_PAST_VERB = re.compile(r"(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|"
+_CONJUNCTION_END = _LazyRegex(r"\b(?:and|so|to|then|or)\s*$")
+_SUBJECT_WORD = _LazyRegex(r"\b(?:i|me|myself|you|we|he|she|they|him|her|them|someone|somebody|my \w+|(?:his|her|their|our) \w+)\b")
+_PAST_VERB = _LazyRegex(r"(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|"
                         r"drank|popped|ate)\b")
 
 
@@ -621,8 +636,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     return None
 
 
-_SELF_WORDS = re.compile(r"\b(?:i|me|my|myself)\b")
-_HELP_FRAME = re.compile(r"\b(?:help|support|talk to|talking to|deal with|approach|handle|look after)\b(?: \w+){0,4} "
+_SELF_WORDS = _LazyRegex(r"\b(?:i|me|my|myself)\b")
+_HELP_FRAME = _LazyRegex(r"\b(?:help|support|talk to|talking to|deal with|approach|handle|look after)\b(?: \w+){0,4} "
                          r"(?:who|that|if|when|whos)\b(?: \w+){0,3}$")
 
 
@@ -650,9 +665,9 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
     return None
 
 
-_GENERIC_SUBJECT_END = re.compile(r"\b(?:someone|somebody|anyone|anybody|people|a person|a friend|a loved one|"
+_GENERIC_SUBJECT_END = _LazyRegex(r"\b(?:someone|somebody|anyone|anybody|people|a person|a friend|a loved one|"
                                   r"a family member|(?:a|any|some) \w+)(?: who| that)?\s*$")
-_ASKING_HOW_TO_HELP = re.compile(r"\b(?:what|how) (?:should|do|can|could|would) i (?:say|tell|talk|help|support|"
+_ASKING_HOW_TO_HELP = _LazyRegex(r"\b(?:what|how) (?:should|do|can|could|would) i (?:say|tell|talk|help|support|"
                                  r"approach|bring|handle|deal|respond|reply)\b|\bwhat (?:to|should i) say\b")
 
 

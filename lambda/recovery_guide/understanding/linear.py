@@ -61,24 +61,30 @@ def _unpack(kind: str, b64: str) -> array:
 class LinearModel:
     """One exported model: `probabilities(text)` gives every label's probability, highest first.
 
-    Labels may be grouped (`groups`: name -> [start, end) of contiguous labels), so that one group
-    alone can be scored: the entries of one topic, when the topic is already chosen.
+    The labels come in blocks (`blocks`: name -> [start, end, scale]), models trained on the same
+    words sharing one vocabulary: the topics, and the entries. Within a block, `groups` name runs of
+    labels (name -> [start, end]) that can be scored alone: the entries of one topic.
     """
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, weights: bytes):
         self.labels: list[str] = data["labels"]
+        self.blocks: dict = data["blocks"]
         self.groups: dict = data.get("groups") or {}
         self._index = {f: i for i, f in enumerate(data["vocabulary"].split("\n"))}
         self._idf = _unpack("f", data["idf"])
-        self._weights = _unpack("b", data["weights"])   # one row of len(labels) int8 weights per feature
-        self._scale = float(data["scale"])
+        self._weights = array("b", weights)   # one row of len(labels) int8 weights per feature
         self._bias = list(data["bias"])
         self._packed_rows: dict[int, int] = {}
+        self._last = None
 
     @classmethod
     def read(cls, path: str) -> "LinearModel":
+        """<name>.json (labels, vocabulary, idf, scale, bias) and <name>.weights (the int8 rows, raw:
+        decoding them from text would cost a cold start several milliseconds)."""
         with open(path, encoding="utf-8") as fh:
-            return cls(json.load(fh))
+            data = json.load(fh)
+        with open(path[:-len(".json")] + ".weights", "rb") as fh:
+            return cls(data, fh.read())
 
     def _vector(self, feats) -> list[tuple[int, float]]:
         """The L2-normalised TF-IDF values of the known features (each in [0, 1])."""
@@ -106,27 +112,41 @@ class LinearModel:
             packed = self._packed_rows[i] = int.from_bytes(row.tobytes(), "little")
         return packed
 
-    def scores(self, feats, start: int = 0, end: int | None = None) -> list[float]:
-        """Raw scores of labels[start:end]: the TF-IDF vector dotted with each label's weights."""
-        width = len(self.labels)
-        end = width if end is None else end
+    def _totals(self, feats) -> tuple[int, int]:
+        """Every label's weighted sum, packed in one integer, and the sum of the feature values.
+        The last question's are kept: the topic and then the entry within it read the same words."""
+        last = self._last   # one read: another thread may replace it (the local server is threaded)
+        if last is not None and last[0] == feats:
+            return last[1]
         total, quanta = 0, 0
         for i, v in self._vector(feats):
             q = int(v * _QUANTUM + 0.5)
             total += self._packed(i) * q
             quanta += q
+        self._last = (feats, (total, quanta))
+        return total, quanta
+
+    def scores(self, feats, start: int, end: int, scale: float) -> list[float]:
+        """Raw scores of labels[start:end]: the TF-IDF vector dotted with each label's weights."""
+        width = len(self.labels)
+        total, quanta = self._totals(feats)
         fields = array("Q")
         fields.frombytes(total.to_bytes(8 * width, "little"))
         if _BIG_ENDIAN:
             fields.byteswap()
-        unit, offset = self._scale / _QUANTUM, _OFFSET * quanta
+        unit, offset = scale / _QUANTUM, _OFFSET * quanta
         bias = self._bias
         return [bias[k] + (fields[k] - offset) * unit for k in range(start, end)]
 
-    def probabilities(self, text: str | None = None, feats=None, group: str | None = None) -> list[tuple[str, float]]:
-        feats = _features(text or "") if feats is None else feats
-        start, end = self.groups[group] if group is not None else (0, len(self.labels))
-        totals = self.scores(feats, start, end)
+    def probabilities(self, text: str | None = None, feats=None, block: str | None = None,
+                      group: str | None = None) -> list[tuple[str, float]]:
+        """Each label's probability in the block (the first block by default), or within a group."""
+        feats = _features(text or "") if feats is None else tuple(feats)
+        name = block or next(iter(self.blocks))
+        start, end, scale = self.blocks[name]
+        if group is not None:
+            start, end = self.groups[group]
+        totals = self.scores(feats, start, end, scale)
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         total = sum(exps)

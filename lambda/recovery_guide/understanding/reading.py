@@ -1,7 +1,7 @@
 """What a question means, in the conversation so far: the understanding's one entry point after the
 crisis check.
 
-read(text, country, context) runs the trained question model (topics plus the turns that are not a
+read(text, locale, context) runs the trained question model (topics plus the turns that are not a
 topic: small talk, a request for a number, a follow-up leaning on the last answer), resolves a
 follow-up against the entry last spoken about, chooses the entry within the topic, and decides
 whether the skill is sure enough to answer or should ask which of two things the person means.
@@ -25,12 +25,33 @@ WORTH_OFFERING = 0.12
 NOT_ANY = 0.2
 # A turn that is not a question (small talk, a number, a follow-up) wins only with this much.
 UTILITY_SHARE = 0.4
+# A question on the helpline topic that leans this much towards asking for a number is a number request.
+NUMBER_WITHIN_HELPLINE = 0.05
+HELPLINE = "helpline"
 
 _PRONOUN = re.compile(r"\b(it|that|this|them|those|they|one)\b")
 # Words that say what a question is about: with one of them the question stands on its own.
 _SUBJECT_WORDS = re.compile(
     r"\b(buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
     r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance|clonidine|kratom|xylazine|alcohol)\b")
+
+
+# A question about another substance, with no opioid in it, is outside the library: only the
+# out-of-scope entries (with their safety lines) answer it, so "how long does xanax withdrawal last"
+# never gets opioid timings. The model alone learns this unevenly from few examples.
+_OTHER_SUBSTANCES = re.compile(
+    r"\b(alcohol|drinking|drinks|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
+    r"cigarettes?|smoking|tobacco|gutka|gutkha|meth|methamphetamine|ice|crystal|cocaine|coke|crack|cannabis|"
+    r"marijuana|weed|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
+    r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
+_OPIOID = re.compile(
+    r"\b(opioid|heroin|fentanyl|buprenorphine|naloxone|naltrexone|methadone|lofexidine|opioid pill|overdose|"
+    r"kratom|tramadol|morphine|codeine)\b")
+
+
+def other_substance_only(text: str) -> bool:
+    norm = normalise(text)
+    return bool(_OTHER_SUBSTANCES.search(norm)) and not _OPIOID.search(norm)
 
 
 @dataclass
@@ -43,30 +64,28 @@ class Reading:
     confidence: float = 0.0
 
 
-def _topic_of(label: str) -> str | None:
-    return None if label.startswith("@") else label
-
-
-def _allowed(label: str, country: str, countries: dict) -> bool:
-    limited = countries.get(label)
-    return limited is None or country in limited
-
-
-def ranked_topics(text: str, country: str) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    """(topics, other turns), each [(label, probability)] best first, for the listener's country."""
+def ranked_topics(text: str, locale: str | None) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(topics, other turns), each [(label, probability)] best first; only topics with an entry in
+    the listener's country."""
     lib = library.load()
-    model = lib.question_model()
+    available = lib.topics_offered(locale)
     topics, others = [], []
-    for label, p in model.probabilities(text):
-        (others if label.startswith("@") else topics).append((label, p))
+    for label, p in lib.question_model().probabilities(text, block="topics"):
+        if label.startswith("@"):
+            others.append((label, p))
+        elif label in available:
+            topics.append((label, p))
     return topics, others
 
 
-def best_entry(text: str, topic: str, country_locale: str | None) -> str | None:
-    """The entry within the topic that answers the words best (the phrasings' nearest match)."""
-    matcher = library.load().matcher(country_locale)
-    ranked = matcher.rank_in_topic(text, topic)
-    return ranked[0] if ranked else library.load().topic_default(topic, country_locale)
+def best_entry(text: str, topic: str, locale: str | None) -> str | None:
+    """The entry within the topic that answers the words best, among those offered in the country."""
+    lib = library.load()
+    model = lib.question_model()
+    if topic not in model.groups:
+        return None
+    answers = lib.answers(locale)
+    return next((eid for eid, _ in model.probabilities(text, block="entries", group=topic) if eid in answers), None)
 
 
 def subject_of(entry_id: str | None) -> str | None:
@@ -94,8 +113,7 @@ POINTING = ("more", "another")
 
 def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
     context = context or {}
-    country = library.load().country_of_pack(locale)
-    topics, others = ranked_topics(text, country)
+    topics, others = ranked_topics(text, locale)
     best_topic = topics[0][1] if topics else 0.0
     best_other = others[0] if others else ("", 0.0)
     if best_topic < SURE:
@@ -103,21 +121,32 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
         follow_up = best_other[0].startswith("@follow:") and best_other[0][8:] not in POINTING
         resolved = resolve_follow_up(text, context, follow_up)
         if resolved is not None:
-            resolved_topics, _ = ranked_topics(resolved, country)
+            resolved_topics, _ = ranked_topics(resolved, locale)
             if resolved_topics and resolved_topics[0][1] >= max(NOT_ANY, best_topic):
                 topics, text, best_other = resolved_topics, resolved, ("", 0.0)
     label, share = best_other
+    kind, _, detail = label[1:].partition(":")
+    if kind == "follow" and detail not in POINTING and not context.get("entry"):
+        share = 0.0   # "side effects?" with nothing said before: read it as the question it can be
+    if kind == "number" and share >= NUMBER_WITHIN_HELPLINE and topics and topics[0][0] == HELPLINE:
+        share = max(share, UTILITY_SHARE)   # about the helplines, and asking for one: give the line itself
+        topics = [(t, p) for t, p in topics if t != HELPLINE]
     if share >= UTILITY_SHARE and share >= (topics[0][1] if topics else 0.0):
-        kind, _, detail = label[1:].partition(":")
         return Reading({"small": SMALL_TALK, "number": NUMBER, "follow": FOLLOW_UP}[kind], detail=detail,
                        confidence=share)
+    if other_substance_only(text):
+        # About alcohol, benzodiazepines, stimulants...: the library's opioid answers would mislead.
+        entry = best_entry(text, OUT_OF_SCOPE, locale)
+        if entry:
+            return Reading(ANSWER, entry=entry, topic=OUT_OF_SCOPE, confidence=1.0)
     if not topics:
         return Reading(UNSURE)
     (t1, p1), (t2, p2) = topics[0], (topics[1] if len(topics) > 1 else ("", 0.0))
     if p1 >= SURE or p1 - p2 >= CLEAR_LEAD:
         return Reading(ANSWER, entry=best_entry(text, t1, locale), topic=t1, confidence=p1)
     if p1 < NOT_ANY:
-        return Reading(UNSURE, confidence=p1)
+        return Reading(UNSURE, topic=OUT_OF_SCOPE if not _SUBJECT_WORDS.search(normalise(text)) else None,
+                       confidence=p1)
     options = [(t, best_entry(text, t, locale)) for t, p in ((t1, p1), (t2, p2)) if p >= WORTH_OFFERING
                and t != OUT_OF_SCOPE]
     options = [(t, e) for t, e in options if e]
@@ -148,8 +177,7 @@ def choose(text: str, choices: list, locale: str | None) -> int | None:
     position = ordinal(text)
     if position is not None and position < len(choices):
         return position
-    country = library.load().country_of_pack(locale)
-    topics, _ = ranked_topics(text, country)
+    topics, _ = ranked_topics(text, locale)
     wanted = [c.get("topic") for c in choices]
     for topic, p in topics[:3]:
         if topic in wanted and p >= WORTH_OFFERING:

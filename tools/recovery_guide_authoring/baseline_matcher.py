@@ -1,5 +1,5 @@
-"""Server-side question matching: free text (an AMAZON.SearchQuery slot, or the local chat) to the
-content entry that answers it.
+"""The previous design, kept to compare against (bench/understanding.py --compare): nearest phrasing
+by TF-IDF, no training. It no longer runs on the request path (understanding.classify replaced it).
 
 Each entry contributes one document per question phrasing, plus one of its title and keywords.
 A query is scored against every document by TF-IDF cosine similarity; an entry's score is its best
@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .normalise import features, stem
+from recovery_guide.understanding.normalise import features, stem
 
 # Below this the skill says what it covers rather than guess: a wrong medical answer is worse than none.
 MIN_SCORE = 0.22

@@ -1,0 +1,172 @@
+"""Understanding in conversation: asking back, follow-ups in context, the three crisis levels, small
+talk, and every way of asking for a number getting the number."""
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EMERGENCY, LOCALES, REPO, Dialog
+
+CRISIS_LINE = {"en-US": "988", "en-GB": "116 123", "en-CA": "988", "en-AU": "13 11 14", "en-IN": "14416"}
+
+
+def first_sentences(text: str, n: int) -> str:
+    return " ".join(re.split(r"(?<=[.!?])\s", text.strip())[:n])
+
+
+@pytest.fixture
+def dialog_in(skill):
+    return lambda locale="en-US": Dialog(skill, locale=locale)
+
+
+# --- asking back -------------------------------------------------------------------------------------
+# How often the model is unsure is measured on blind sets (bench/understanding.py); here the model is
+# made unsure of one question, so the dialog around asking back is checked whatever the model learns.
+
+@pytest.fixture
+def unsure_about(monkeypatch):
+    from recovery_guide.understanding import reading
+    real = reading.ranked_topics
+
+    def unsure(words, topics):
+        def ranked(text, locale):
+            if text == words:
+                return topics, []
+            return real(text, locale)
+        monkeypatch.setattr(reading, "ranked_topics", ranked)
+    return unsure
+
+
+def test_a_question_between_two_topics_is_asked_back_and_the_second_one_answers_it(dialog, unsure_about):
+    unsure_about("withdrawal help", [("withdrawal_relief", 0.38), ("withdrawal_timeline", 0.34)])
+    turn = dialog.say("withdrawal help")
+    assert turn.topic is None and turn.options == ["withdrawal_relief", "withdrawal_timeline"]
+    assert turn.text.startswith("I can tell you about") and turn.text.endswith("Which would help?")
+    assert "how long withdrawal lasts" in turn.text
+    chosen = dialog.say("the second one")
+    assert chosen.topic == "withdrawal_timeline" and "According to" in chosen.text
+
+
+def test_naming_one_of_the_choices_picks_it(dialog, unsure_about):
+    unsure_about("withdrawal help", [("withdrawal_relief", 0.38), ("withdrawal_timeline", 0.34)])
+    dialog.say("withdrawal help")
+    assert dialog.say("how long it lasts").topic == "withdrawal_timeline"
+
+
+def test_yes_takes_the_one_thing_offered(dialog, unsure_about):
+    unsure_about("suboxone stuff", [("buprenorphine", 0.45), ("out_of_scope", 0.3)])
+    turn = dialog.say("suboxone stuff")
+    assert turn.options == ["buprenorphine"] and turn.text.startswith("Do you want to hear about")
+    assert dialog.say("yes").topic == "buprenorphine"
+
+
+def test_a_clear_question_is_answered_without_asking_back(dialog):
+    turn = dialog.say("how long does heroin withdrawal last")
+    assert turn.topic == "withdrawal_timeline" and turn.options == []
+
+
+# --- follow-ups in context ---------------------------------------------------------------------------
+
+def test_where_do_i_get_it_after_narcan_is_about_naloxone(dialog):
+    dialog.say("what is narcan")
+    turn = dialog.say("where do i get it")
+    assert turn.topic == "naloxone"
+    assert "over the counter" in turn.text or "pharmac" in turn.text
+
+
+def test_a_follow_up_with_no_subject_leans_on_the_last_answer(dialog):
+    dialog.say("what is methadone")
+    assert dialog.say("how long do people stay on it").topic in ("methadone", "maintenance_vs_abstinence")
+
+
+def test_what_was_the_second_one_after_the_helplines_is_the_second_line(dialog):
+    lines = dialog.say("give me a helpline number")
+    assert "1-800-662-4357" in lines.text and "988" in lines.text
+    second = dialog.say("what was the second one")
+    assert first_sentences(second.text, 2).count("988") >= 1 and "1-800-662-4357" not in second.text
+
+
+def test_say_the_number_again_repeats_the_line_just_given(dialog_in):
+    dialog = dialog_in("en-GB")
+    dialog.say("what's the samaritans number")
+    again = dialog.say("say the number again")
+    assert "116 123" in first_sentences(again.text, 2)
+
+
+@pytest.mark.parametrize("words", ["hi", "thanks", "cheers", "ok thanks"])
+def test_small_talk_gets_a_short_natural_reply_not_the_out_of_scope_speech(dialog, words):
+    turn = dialog.say(words)
+    assert "I can only help" not in turn.text and not turn.end_session
+    assert turn.topic is None
+
+
+# --- the three crisis levels -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_emergency_gets_the_number_in_the_first_sentence(dialog_in, locale):
+    turn = dialog_in(locale).say("my little boy drank some of my methadone and he's really sleepy")
+    assert turn.risk == "emergency" and turn.topic == "crisis_overdose"
+    assert EMERGENCY[locale] in first_sentences(turn.text, 1)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_someone_at_risk_hears_the_emergency_number_and_the_crisis_line_first(dialog_in, locale):
+    turn = dialog_in(locale).say("honestly it would be easier for everyone if i just wasn't here anymore")
+    assert turn.risk == "at_risk" and turn.topic in ("crisis_suicide", "crisis_overdose")
+    assert EMERGENCY[locale] in first_sentences(turn.text, 1)
+    assert CRISIS_LINE[locale] in first_sentences(turn.text, 2)
+    assert not turn.end_session
+
+
+def test_at_risk_with_a_question_hears_the_lines_then_the_answer(dialog):
+    turn = dialog.say("i don't care anymore if the next hit kills me, how long does withdrawal last")
+    assert turn.risk == "at_risk"
+    assert "911" in first_sentences(turn.text, 1)
+    assert "According to" in turn.text
+
+
+@pytest.mark.parametrize("words", ["this withdrawal is killing me", "i'm dying to know how methadone works",
+                                   "what are the signs of an overdose"])
+def test_figures_of_speech_and_questions_are_not_a_crisis(dialog, words):
+    assert dialog.say(words).risk is None
+
+
+# --- numbers when asked ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["give me a number to call", "is there a hotline i can ring",
+                                   "i need someone to talk to", "what number do i call for help"])
+def test_any_request_for_a_number_gets_a_number_in_the_first_two_sentences(dialog_in, locale, words):
+    turn = dialog_in(locale).say(words)
+    assert re.search(r"\d{3}", first_sentences(turn.text, 2)), turn.text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_request_for_the_suicide_line_gets_the_crisis_line(dialog_in, locale):
+    turn = dialog_in(locale).say("what's the number for the suicide hotline")
+    assert CRISIS_LINE[locale] in first_sentences(turn.text, 2), turn.text
+    assert turn.risk is None
+
+
+def test_a_uk_request_for_a_drug_helpline_gets_frank(dialog_in):
+    turn = dialog_in("en-GB").say("is there a drugs helpline i can phone")
+    assert "FRANK" in turn.text and "0300 123 6600" in first_sentences(turn.text, 2)
+
+
+# --- conversations in batch --------------------------------------------------------------------------
+
+def test_ask_jsonl_session_plays_one_conversation_and_a_blank_line_starts_another():
+    cli = os.path.join(REPO, ".venv", "bin", "recovery-guide")
+    command = [cli] if os.path.exists(cli) else [sys.executable, "-m", "recovery_guide_local.cli"]
+    lines = "what is narcan\ntell me more\n\ntell me more\n"
+    out = subprocess.run(command + ["ask", "--jsonl", "--session"], input=lines, capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "RECOVERY_GUIDE_STORE": "memory"})
+    turns = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(turns) == 3
+    assert all({"intent", "topic", "speech", "text", "card", "end_session", "directives", "risk", "options"} <= t.keys()
+               for t in turns)
+    assert turns[1]["topic"] == "naloxone"      # more about the naloxone just spoken about
+    assert turns[2]["topic"] is None            # a new conversation has nothing to say more about
