@@ -164,3 +164,44 @@ def test_every_answer_is_short_and_medical_answers_name_their_source():
             assert len(re.findall(r"[A-Za-z0-9']+", text)) <= 110, (country, entry_id)
             if entries[entry_id]["topic"] not in ("out_of_scope", "affirmation"):
                 assert text.startswith("According to "), (country, entry_id)
+
+
+def test_a_phrasing_in_content_phrasings_claimed_by_two_entries_fails(tmp_path):
+    other = {**copy.deepcopy(ENTRY), "id": "test-timeline-two", "questions": [f"{q} then" for q in ENTRY["questions"]]}
+    root = str(tmp_path / "content")
+    write_tree(root, entries=[ENTRY, other], sources=[SOURCE])
+    os.makedirs(os.path.join(root, "phrasings"))
+    with open(os.path.join(root, "phrasings", "withdrawal_timeline.yaml"), "w") as fh:
+        yaml.safe_dump({"test-timeline-two": ["how long does it last"]}, fh)
+    problems = lint(content_module.load(root), today=TODAY)
+    assert any("also claimed by" in p for p in problems), problems
+
+
+def test_a_training_sentence_under_two_kinds_fails(tmp_path):
+    root = str(tmp_path / "content")
+    write_tree(root)
+    os.makedirs(os.path.join(root, "understanding"))
+    with open(os.path.join(root, "understanding", "crisis.yaml"), "w") as fh:
+        yaml.safe_dump({"at_risk": ["nothing matters any more"], "none": ["nothing matters any more"]}, fh)
+    problems = lint(content_module.load(root), today=TODAY)
+    assert any("is under" in p for p in problems), problems
+
+
+def test_a_crisis_sentence_that_is_also_a_question_phrasing_fails(tmp_path):
+    root = str(tmp_path / "content")
+    write_tree(root)
+    os.makedirs(os.path.join(root, "understanding"))
+    with open(os.path.join(root, "understanding", "crisis.yaml"), "w") as fh:
+        yaml.safe_dump({"emergency_overdose": ["how long does it last"]}, fh)
+    problems = lint(content_module.load(root), today=TODAY)
+    assert any("is also a phrasing of" in p for p in problems), problems
+
+
+def test_phrasings_for_an_entry_of_another_topic_are_refused(tmp_path):
+    root = str(tmp_path / "content")
+    write_tree(root)
+    os.makedirs(os.path.join(root, "phrasings"))
+    with open(os.path.join(root, "phrasings", "naloxone.yaml"), "w") as fh:
+        yaml.safe_dump({"test-timeline": ["how long is it"]}, fh)
+    with pytest.raises(content_module.ContentError):
+        content_module.load(root)

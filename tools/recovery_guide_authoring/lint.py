@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from recovery_guide.topics import NON_MEDICAL, NOT_IN_LIBRARY, TOPICS
 from .compile import Renderer
-from .content import Content, ContentError, entry_countries, load
+from .content import Content, ContentError, all_phrasings, entry_countries, load
 from .models import sample_text
 
 SPEAKABLE_TIERS = ("A", "A-")
@@ -230,7 +230,7 @@ def check_phrasings(content: Content) -> list[str]:
     problems = []
     claimed: dict[tuple[str, str], str] = {}
     for eid, entry in sorted(content.entries.items()):
-        for question in entry.get("questions") or []:
+        for question in all_phrasings(content, eid):   # the entry's questions and content/phrasings/
             key = sample_text(question)
             for country in entry_countries(entry):
                 other = claimed.get((key, country))
@@ -238,6 +238,34 @@ def check_phrasings(content: Content) -> list[str]:
                     problems.append(f"{_rel(entry['_path'])}: the phrasing {question!r} is also claimed by {other}")
                     break
                 claimed[(key, country)] = eid
+    return problems
+
+
+def check_understanding(content: Content) -> list[str]:
+    """The training corpora (content/understanding/) must not teach two answers for one sentence: a
+    line under two kinds, or a crisis line that is also a question's phrasing."""
+    problems = []
+    seen: dict[str, str] = {}
+    for corpus, kinds in sorted(content.understanding.items()):
+        if corpus == "emergency_follow_ups":
+            kinds = {f"{group}/{kind}": lines for group, sub in (kinds or {}).items() for kind, lines in (sub or {}).items()}
+        for kind, lines in sorted((kinds or {}).items()):
+            if not isinstance(lines, list):
+                problems.append(f"content/understanding/{corpus}.yaml: {kind} must be a list of sentences")
+                continue
+            for line in lines:
+                key = f"{corpus}:" + sample_text(str(line))
+                other = seen.get(key)
+                if other and other != kind:
+                    problems.append(f"content/understanding/{corpus}.yaml: {line!r} is under {other} and {kind}")
+                seen[key] = kind
+    phrasings = {sample_text(q): eid for eid in content.entries for q in all_phrasings(content, eid)}
+    crisis = content.understanding.get("crisis") or {}
+    for kind in ("emergency_overdose", "emergency_suicide", "at_risk"):
+        for line in crisis.get(kind) or []:
+            if sample_text(str(line)) in phrasings:
+                problems.append(f"content/understanding/crisis.yaml: {line!r} ({kind}) is also a phrasing of "
+                                f"{phrasings[sample_text(str(line))]}")
     return problems
 
 
@@ -304,6 +332,7 @@ def lint(content: Content, today: dt.date | None = None) -> list[str]:
     for country in content.countries.values():
         known_numbers.add(str(country.get("emergency", {}).get("number")))
     problems = check_sources(content) + check_phrasings(content) + check_helplines(content)
+    problems += check_understanding(content)
     problems += check_affirmations(content, today)
     for entry in content.entries.values():
         problems += check_entry(entry, content, renderer, today, known_numbers)
