@@ -93,3 +93,27 @@ def test_alexa_api_calls_have_a_timeout(mocker):
     LazyApiClient().invoke(ApiClientRequest(url="https://api.amazonalexa.com/v2/accounts/~current/settings",
                                             method="GET", headers=[("Authorization", "Bearer x")]))
     assert get.call_args.kwargs["timeout"] == API_TIMEOUT_S
+
+
+def test_capabilities_load_on_first_use_not_at_start(tmp_path):
+    """Cold start: the texting and reminder modules (domain and handlers) load only when asked for."""
+    import subprocess
+    import sys
+    code = (
+        "import sys, json; sys.path.insert(0, 'lambda'); sys.path.insert(0, 'tools')\n"
+        "from recovery_guide import app\n"
+        "from recovery_guide_local.envelopes import EnvelopeBuilder\n"
+        "skill = app.get(); b = EnvelopeBuilder()\n"
+        "skill.invoke(b.launch()); skill.invoke(b.intent('AMAZON.HelpIntent'))\n"
+        "lazy = ['recovery_guide.reminders', 'recovery_guide.phone', 'recovery_guide.sms',\n"
+        "        'recovery_guide.handlers.reminders', 'recovery_guide.handlers.phone']\n"
+        "before = [m for m in lazy if m in sys.modules]\n"
+        "skill.invoke(b.intent('ReminderIntent')); skill.invoke(b.intent('SendToPhoneIntent'))\n"
+        "after = [m for m in lazy if m in sys.modules]\n"
+        "print(json.dumps([before, after]))\n")
+    env = {**os.environ, "RECOVERY_GUIDE_STORE": "memory", "SKILL_ID": ""}
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    before, after = __import__("json").loads(out.stdout.strip().splitlines()[-1])
+    assert before == []
+    assert set(after) >= {"recovery_guide.reminders", "recovery_guide.handlers.reminders",
+                          "recovery_guide.phone", "recovery_guide.handlers.phone"}

@@ -17,7 +17,7 @@ from ask_sdk_model.services import ServiceClientFactory, ServiceException
 from ask_sdk_model.services.reminder_management import RecurrenceFreq, TriggerType
 
 from conftest import REPO, Dialog, make_skill
-from recovery_guide.handlers import reminders
+from recovery_guide import reminders
 from recovery_guide.persistence.base import StoreUnavailable, user_key
 from recovery_guide.persistence.memory_store import MemoryUserStore
 
