@@ -1,12 +1,14 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both set up first.
+# `make run` needs only Python; `make test` also needs Node.js and npm (the end-to-end tests' Alexa emulator).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test content bench deploy skill-package clean
+.PHONY: setup node-deps run test test-e2e content bench deploy skill-package clean
 
-setup: $(STAMP) node_modules/.package-lock.json
+# Python only: the virtual environment, the skill, the CLI and the dev tools.
+setup: $(STAMP)
 
 # Reinstall only when the dependency files change, so a second `make` is quick.
 $(STAMP): pyproject.toml constraints.txt
@@ -16,16 +18,27 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 # The end-to-end tests' Alexa client emulator (virtual-alexa), exactly as package-lock.json pins it.
+# Only `make test` and `make test-e2e` need it; `make run` never does.
+node-deps: node_modules/.package-lock.json
+
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js 18 or later (with npm); the end-to-end tests (virtual-alexa) need it." >&2; exit 1; }
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "" >&2; \
+	  echo "make test needs Node.js 18 or later and npm (the end-to-end tests drive the skill with virtual-alexa)." >&2; \
+	  echo "Install them, e.g.  sudo apt-get install nodejs npm   or   brew install node   or from https://nodejs.org," >&2; \
+	  echo "then run make test again. (make run needs only Python.)" >&2; \
+	  exit 1; }
 	npm ci --no-audit --no-fund
 	@touch $@
 
 run: setup
 	$(BIN)/recovery-guide chat
 
-test: setup
+test: setup node-deps
 	$(BIN)/python -m pytest
+
+test-e2e: setup node-deps
+	$(BIN)/python -m pytest tests/test_e2e_virtual_alexa.py
 
 # Lint the library, then rebuild what is generated from it (compiled library, interaction models).
 content: setup
