@@ -82,8 +82,10 @@ def _evaluate(value, template: dict, parameters: dict):
                 return _NO_VALUE
             if k == "Ref" and arg in params:
                 return params[arg]
-            if k == "Fn::Equals":
-                return ev(arg[0]) == ev(arg[1])
+            if k == "Fn::Equals":   # CloudFormation compares parameter values as strings
+                return str(ev(arg[0])) == str(ev(arg[1]))
+            if k == "Fn::Not":
+                return not ev(arg[0])
             if k == "Fn::If":
                 return ev(arg[1] if condition(arg[0]) else arg[2])
             if k == "Condition":
@@ -166,7 +168,8 @@ def test_skill_role_grants_exactly_the_calls_the_code_makes(enable_sms, extra):
         if _actions(s) & {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"}:
             assert s["Resource"] == {"Fn::GetAtt": ["UserTable", "Arn"]}
         else:
-            assert _actions(s) == {"sns:Publish"} and s["Resource"] == "*"
+            assert _actions(s) == {"sns:Publish"}
+            assert "Resource" not in s and s["NotResource"] == "arn:aws:sns:*:*:*"
     role = _role_of(template, "SkillFunction")["Properties"]
     # Logging comes from the managed basic execution role SAM attaches, and nothing else managed.
     assert [arn.rsplit("/", 1)[-1] for arn in role["ManagedPolicyArns"]] == [BASIC_EXECUTION_ROLE]
@@ -182,6 +185,45 @@ def test_sms_permission_hangs_on_the_enable_sms_condition(transformed):
     assert when_true["PolicyDocument"]["Statement"][0]["Action"] == "sns:Publish"
     assert when_false == {"Ref": "AWS::NoValue"}
     assert _source()["Parameters"]["EnableSms"]["Default"] == "false"
+
+
+def test_sms_may_go_to_phone_numbers_only_never_to_a_topic():
+    """Publishing to a topic or platform endpoint names an SNS ARN; a text straight to a phone number
+    names none. NotResource on every SNS ARN leaves the phone numbers alone."""
+    statements = _inline_statements(_transform(EnableSms="true"), "SkillFunction",
+                                     {"SkillId": SKILL_ID, "EnableSms": "true"})
+    (sms,) = [s for s in statements if "sns:Publish" in _actions(s)]
+    assert sms["Effect"] == "Allow" and _actions(sms) == {"sns:Publish"}
+    assert "Resource" not in sms
+    assert sms["NotResource"] == "arn:aws:sns:*:*:*"
+    assert re.fullmatch(sms["NotResource"].replace("*", ".*"), "arn:aws:sns:us-east-1:123456789012:any-topic")
+
+
+@pytest.mark.parametrize("function_id, parameter", [("SkillFunction", "SkillReservedConcurrency"),
+                                                   ("FeedFunction", "FeedReservedConcurrency")])
+def test_both_functions_reserve_concurrency_and_the_feed_is_capped(transformed, function_id, parameter):
+    """A flood of public feed requests must not throttle the skill (crisis answers included)."""
+    spec = _source()["Parameters"][parameter]
+    assert spec["Type"] == "Number" and spec["MinValue"] == 0
+    props = transformed["Resources"][function_id]["Properties"]
+    by_default = _evaluate(props, transformed, {"SkillId": SKILL_ID})
+    assert by_default["ReservedConcurrentExecutions"] == str(spec["Default"])
+    assert int(spec["Default"]) >= 1
+    # 0 means "reserve nothing" (accounts with a low concurrency quota), never "throttle everything".
+    unreserved = _evaluate(props, transformed, {"SkillId": SKILL_ID, parameter: "0"})
+    assert "ReservedConcurrentExecutions" not in unreserved
+    params = _source()["Parameters"]
+    assert params["FeedReservedConcurrency"]["Default"] < params["SkillReservedConcurrency"]["Default"]
+
+
+def test_log_groups_keep_their_logs_when_the_stack_goes(transformed):
+    """cfn-lint I3011: a stateful resource says what happens on delete and on replacement."""
+    from cfnlint.api import ManualArgs, lint
+
+    for group in _resources(transformed, "AWS::Logs::LogGroup").values():
+        assert group["DeletionPolicy"] == "Retain" and group["UpdateReplacePolicy"] == "Retain"
+    matches = lint(TEMPLATE.read_text(encoding="utf-8"), config=ManualArgs(regions=LINT_REGIONS))
+    assert [m.rule.id for m in matches if m.rule.id == "I3011"] == []
 
 
 def test_feed_role_has_only_the_basic_execution_role(transformed):
