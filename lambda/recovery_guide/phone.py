@@ -150,3 +150,46 @@ def mobile_number(handler_input) -> str | None:
 def mark_screen(handler_input, what: str) -> None:
     """Tell screen.py which numbers this send-to-phone turn is about."""
     handler_input.attributes_manager.request_attributes[SCREEN_KEY] = what
+
+
+# --- the daily cap ------------------------------------------------------------------------------
+
+SMS_PER_DAY = 3   # texts per person per day (UTC); each costs money and reaches a phone
+
+
+def claim_text(handler_input, today: str | None = None) -> str:
+    """Count one text against the person's cap for today: "ok", "cap" (the cap is reached), or
+    "unavailable" when the count cannot be kept (no user, a store that cannot write): no count, no text.
+
+    The count lives in the user record ({"sms": {"day": "2026-11-23", "count": 2}}) and is written
+    with the store's atomic update, so two devices cannot both take the last text of the day.
+    """
+    import datetime as dt
+    from .persistence.base import StoreUnavailable
+    from .turn import services
+
+    svc = services(handler_input)
+    key = svc.user_key(handler_input)
+    if key is None:
+        return "unavailable"
+    day = today or dt.datetime.now(dt.timezone.utc).date().isoformat()
+    granted = []
+
+    def mutate(record: dict) -> dict:
+        granted.clear()
+        sent = record.get("sms") if isinstance(record.get("sms"), dict) else {}
+        count = sent.get("count", 0) if sent.get("day") == day and isinstance(sent.get("count"), int) else 0
+        if count >= SMS_PER_DAY:
+            return record
+        granted.append(True)
+        return {**record, "sms": {"day": day, "count": count + 1}}
+
+    try:
+        svc.store.update(key, mutate)
+    except StoreUnavailable as exc:
+        log.warning("sms_count_unavailable type=%s", type(exc).__name__)
+        return "unavailable"
+    if not granted:
+        log.info("sms_daily_cap_reached")
+        return "cap"
+    return "ok"

@@ -30,8 +30,8 @@ from ask_sdk_model.ui import SimpleCard
 
 from .. import logs, permissions, sms, ssml
 from ..permissions import ASK_FOR
-from ..phone import (DEFAULT_WHAT, MOBILE_SCOPE, WHATS, PermissionMissing, ProfileUnavailable, lines_for,
-                     mark_screen, mobile_number, numbers_card, section, what_to_send)
+from ..phone import (DEFAULT_WHAT, MOBILE_SCOPE, SMS_PER_DAY, WHATS, PermissionMissing, ProfileUnavailable,
+                     claim_text, lines_for, mark_screen, mobile_number, numbers_card, section, what_to_send)
 from ..turn import pack, reply, services, session, set_topic
 from .answers import YES_ACTIONS
 
@@ -51,6 +51,8 @@ SAY = {
     "no_number": "I couldn't find a mobile number on your Amazon account, so I can't text {it}. "
                  "I've put {it} in your Alexa app instead.",
     "sms_failed": "Sorry, I couldn't send the text just now. I've put {it} in your Alexa app instead.",
+    "sms_cap": "I've already texted you {cap} times today, so I won't send another text until tomorrow. "
+               "I've put {it} in your Alexa app instead.",
     "profile_failed": "Sorry, I couldn't get the mobile number on your Amazon account just now, so I can't text "
                       "{it}. I've put {it} in your Alexa app instead.",
     "asking": "To text {it}, I need your permission to use the mobile number on your Amazon account.",
@@ -76,7 +78,8 @@ NO_EMERGENCY_NUMBER = "If anyone is in danger right now, call your local emergen
 
 def _say(key: str, lines: list[dict]) -> str:
     many = len(lines) > 1
-    text = SAY[key].format(it="the numbers" if many else "the number", It_is="They're" if many else "It's")
+    text = SAY[key].format(it="the numbers" if many else "the number", It_is="They're" if many else "It's",
+                           cap=SMS_PER_DAY)
     return ssml.escape(text)
 
 
@@ -174,6 +177,9 @@ def send_numbers(handler_input, what: str, *, after_consent: bool = False):
         if number is None:
             log.info("mobile_number_missing")
             return outcome(handler_input, what, "no_number", lines)
+        claimed = claim_text(handler_input)   # the daily cap, counted in the store
+        if claimed != "ok":
+            return outcome(handler_input, what, "sms_cap" if claimed == "cap" else "sms_failed", lines)
         try:
             sms.send(number, sms.message_for([line["number"] for line in lines]))
         except sms.SmsError:

@@ -5,6 +5,7 @@ person's health or drug use. Shape (all keys optional):
 
     {"affirmations": [{"id": "aff-012", "date": "2026-11-23"}, ...],   # recently heard, newest last
      "reminder": {"alert_token": "..."},
+     "sms": {"day": "2026-11-23", "count": 1},                           # texts today (the daily cap)
      "prefs": {...}}
 
 Keys are derived from the Alexa user id with `user_key()`, so the id itself is never stored or logged.
