@@ -286,8 +286,8 @@ def delete_stored_reminder(handler_input) -> bool:
     so no reminder keeps ringing that the skill can no longer find. True if none is left (deleted,
     already gone, or none stored). Never raises; the caller deletes the record either way."""
     try:
-        alert_token = stored_token(handler_input)
-    except ReminderFailed:
+        alert_token = token_anywhere(handler_input)
+    except (ReminderFailed, PermissionNeeded):
         return False
     if not alert_token:
         return True
@@ -298,14 +298,50 @@ def delete_stored_reminder(handler_input) -> bool:
 
 # --- creating, moving, checking --------------------------------------------------------------
 
-def create(handler_input, hm: tuple[int, int]) -> str | None:
-    """Create the daily reminder on Alexa; its alert token (stored here when the store takes it)."""
+def create(handler_input, hm: tuple[int, int]) -> bool:
+    """Create the daily reminder on Alexa and store its token; True if the token was recorded."""
     zone = user_time_zone(handler_input)
     created = _call("create", client(handler_input).create_reminder, reminder_request(handler_input, hm, zone))
     alert_token = getattr(created, "alert_token", None)
-    if alert_token:
-        save_token(handler_input, alert_token)
-    return alert_token
+    return bool(alert_token) and save_token(handler_input, alert_token)
+
+
+def _is_ours(reminder) -> bool:
+    """A reminder Alexa still keeps with the words this skill gives its daily reminder."""
+    status = getattr(reminder, "status", None)
+    if str(getattr(status, "value", status) or "ON").upper() == "COMPLETED":
+        return False
+    content = getattr(getattr(getattr(reminder, "alert_info", None), "spoken_info", None), "content", None)
+    return isinstance(content, list) and any(getattr(c, "text", None) == REMINDER_TEXT for c in content)
+
+
+def find_on_alexa(handler_input) -> tuple[str, tuple[int, int] | None] | None:
+    """The daily reminder Alexa already keeps for this skill and person, whatever the store says:
+    (alert token, time) or None. GET /v1/alerts/reminders lists only this skill's reminders.
+
+    Looked at before creating one, so a store that cannot write never leads to duplicates, and
+    used by cancel and "forget me" when the token was never recorded. Raises PermissionNeeded or
+    ReminderFailed when Alexa cannot be asked."""
+    listed = _call("list", client(handler_input).get_reminders)
+    alerts = getattr(listed, "alerts", None)
+    for reminder in alerts if isinstance(alerts, list) else []:
+        alert_token = getattr(reminder, "alert_token", None)
+        if isinstance(alert_token, str) and alert_token and _is_ours(reminder):
+            return alert_token, existing_time(reminder)
+    return None
+
+
+def token_anywhere(handler_input) -> str | None:
+    """The stored token, else the token of the reminder Alexa keeps for the skill (recorded again
+    when found). Raises ReminderFailed or PermissionNeeded."""
+    alert_token = stored_token(handler_input)
+    if alert_token or not permissions.has_permission(handler_input):
+        return alert_token
+    found = find_on_alexa(handler_input)
+    if found is None:
+        return None
+    save_token(handler_input, found[0])
+    return found[0]
 
 
 def update(handler_input, alert_token: str, hm: tuple[int, int]) -> bool:

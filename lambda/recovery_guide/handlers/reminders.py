@@ -47,6 +47,8 @@ SAY = {
                "What else can I do for you?"),
     "not_answered": "No problem, I haven't set a reminder. You can ask me again any time. What else can I do for you?",
     "created": "Done. I'll remind you every day at {time}.",
+    "not_recorded": ("I couldn't save it on my side just now, so if you want to stop it later, you can also "
+                     "delete it in the Alexa app, under Reminders."),
     "changed": "Done. I've moved your daily reminder to {time}. I'll remind you every day at {time}.",
     "after_done": "You can say, cancel my daily reminder, at any time. Is there anything else?",
     "exists_same": "You already have a daily reminder at {time}. Is there anything else?",
@@ -90,8 +92,8 @@ def ask_permission(handler_input, hm: tuple[int, int], change: bool = False, voi
     return _say(handler_input, "permission_card")
 
 
-def _confirm(handler_input, key: str, hm: tuple[int, int]):
-    text = SAY[key].format(time=format_time(hm)) + " " + SAY["after_done"]
+def _confirm(handler_input, key: str, hm: tuple[int, int], recorded: bool = True):
+    text = SAY[key].format(time=format_time(hm)) + " " + (SAY["after_done"] if recorded else SAY["not_recorded"])
     return reply(handler_input, ssml.escape(text), reprompt=ssml.escape(SAY["reprompt"]), topic=TOPIC,
                  card={"title": "Your daily reminder",
                        "text": f"Every day at {format_time(hm)}. Say \"cancel my daily reminder\" to stop it."})
@@ -100,13 +102,13 @@ def _confirm(handler_input, key: str, hm: tuple[int, int]):
 def create_reminder(handler_input, hm: tuple[int, int], after_consent: bool = False):
     """With permission: create the daily reminder, store its token, confirm time and recurrence."""
     try:
-        domain.create(handler_input, hm)
+        recorded = domain.create(handler_input, hm)
     except PermissionNeeded:
         # Refused right after the person said yes by voice: asking by voice again would loop.
         return ask_permission(handler_input, hm, voice=False if after_consent else None)
     except ReminderFailed:
         return _say(handler_input, "failed")
-    return _confirm(handler_input, "created", hm)
+    return _confirm(handler_input, "created", hm, recorded)
 
 
 def change_reminder(handler_input, hm: tuple[int, int], after_consent: bool = False):
@@ -114,7 +116,7 @@ def change_reminder(handler_input, hm: tuple[int, int], after_consent: bool = Fa
     if not after_consent and not permissions.has_permission(handler_input):
         return ask_permission(handler_input, hm, change=True)
     try:
-        alert_token = domain.stored_token(handler_input)
+        alert_token = domain.token_anywhere(handler_input)
         if alert_token and not domain.update(handler_input, alert_token, hm):
             alert_token = None
     except PermissionNeeded:
@@ -137,6 +139,12 @@ def set_daily_reminder(handler_input, hm: tuple[int, int], after_consent: bool =
     try:
         alert_token = domain.stored_token(handler_input)
         existing, old = domain.check(handler_input, alert_token) if alert_token else (False, None)
+        if not existing:
+            # Alexa may keep one the store never recorded (a store that could not write): never a second.
+            found = domain.find_on_alexa(handler_input)
+            if found is not None:
+                domain.save_token(handler_input, found[0])
+                existing, old = True, found[1]
     except PermissionNeeded:
         return ask_permission(handler_input, hm, voice=False if after_consent else None)
     except ReminderFailed:
@@ -155,8 +163,8 @@ def set_daily_reminder(handler_input, hm: tuple[int, int], after_consent: bool =
 
 def cancel_reminder(handler_input):
     try:
-        alert_token = domain.stored_token(handler_input)
-    except ReminderFailed:
+        alert_token = domain.token_anywhere(handler_input)
+    except (ReminderFailed, PermissionNeeded):
         return _say(handler_input, "cancel_failed")
     if not alert_token:
         return _say(handler_input, "none_to_cancel")
