@@ -117,3 +117,41 @@ def test_capabilities_load_on_first_use_not_at_start(tmp_path):
     assert before == []
     assert set(after) >= {"recovery_guide.reminders", "recovery_guide.handlers.reminders",
                           "recovery_guide.phone", "recovery_guide.handlers.phone"}
+
+
+@pytest.mark.parametrize("skill_id", ["", "   ", None])
+def test_on_lambda_without_a_skill_id_the_function_refuses_to_start(skill_id):
+    """The probe: SKILL_ID unset or empty on Lambda accepted every skill's requests silently."""
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "SKILL_ID"}
+    env.update({"AWS_LAMBDA_FUNCTION_NAME": "recovery-guide-skill", "RECOVERY_GUIDE_STORE": "memory"})
+    if skill_id is not None:
+        env["SKILL_ID"] = skill_id
+    code = "import sys, logging; sys.path.insert(0, 'lambda'); import recovery_guide.lambda_entry"
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "SKILL_ID" in done.stderr and "refus" in done.stderr
+
+
+def test_on_lambda_with_a_skill_id_requests_for_other_skills_are_refused():
+    from recovery_guide import app, config as config_module
+    config = config_module.load({"AWS_LAMBDA_FUNCTION_NAME": "f", "SKILL_ID": "amzn1.ask.skill.ours",
+                                 "RECOVERY_GUIDE_STORE": "memory"})
+    skill = app.RecoveryGuide(config)
+    envelope = EnvelopeBuilder().launch()
+    envelope["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.ours"
+    envelope["session"]["application"]["applicationId"] = "amzn1.ask.skill.ours"
+    assert skill.invoke(envelope)["response"]["outputSpeech"]
+    envelope["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.other"
+    with pytest.raises(app.ForeignSkillError):
+        skill.invoke(envelope)
+
+
+def test_locally_without_a_skill_id_any_id_is_accepted_and_the_log_says_so(caplog):
+    import logging
+    from recovery_guide import app, config as config_module
+    caplog.set_level(logging.INFO)
+    skill = app.RecoveryGuide(config_module.load({"RECOVERY_GUIDE_STORE": "memory"}))
+    assert "SKILL_ID is not set" in caplog.text and "local" in caplog.text
+    assert skill.invoke(EnvelopeBuilder().launch())["response"]["outputSpeech"]

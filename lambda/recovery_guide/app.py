@@ -29,6 +29,10 @@ class ForeignSkillError(Exception):
     """The request names another skill's id: refused."""
 
 
+class SkillIdMissing(RuntimeError):
+    """On Lambda without SKILL_ID: the function refuses to start rather than serve any skill."""
+
+
 # Alexa's APIs (profile, reminders, settings) must answer well inside the function's 7 s timeout.
 API_TIMEOUT_S = (1.0, 3.0)   # connect, read
 
@@ -75,6 +79,7 @@ def build(services: Services):
 class RecoveryGuide:
     def __init__(self, config: config_module.Config | None = None, store=None):
         self.config = config or config_module.load()
+        self._check_configured()
         self.services = Services(self.config, store)
         library.load()  # content first: a broken library fails at start, not on a person's question
         self.skill = build(self.services)
@@ -104,6 +109,17 @@ class RecoveryGuide:
     def last_judgement() -> dict:
         """The risk and the options offered on the turn just answered (for the local CLI)."""
         return LAST_JUDGEMENT.get() or {"risk": None, "options": []}
+
+    def _check_configured(self) -> None:
+        """The skill-id check fails closed: on Lambda, no SKILL_ID means no start (clearly logged)."""
+        if self.config.skill_id:
+            return
+        if self.config.on_lambda:
+            message = ("SKILL_ID is empty on Lambda: refusing to start, since any skill's requests would be "
+                       "accepted. Set the stack's SkillId parameter (template.yaml passes it as SKILL_ID).")
+            log.error(message)
+            raise SkillIdMissing(message)
+        log.info("SKILL_ID is not set: accepting requests for any skill id (a local run; on Lambda this refuses to start)")
 
     def _check_skill_id(self, event: dict) -> None:
         if not self.config.skill_id:
