@@ -252,7 +252,8 @@ def test_functions_are_arm64_short_and_log_to_their_own_retained_group(transform
 
 def test_skill_function_environment(transformed):
     env = transformed["Resources"]["SkillFunction"]["Properties"]["Environment"]["Variables"]
-    assert env == {"SKILL_ID": {"Ref": "SkillId"}, "USER_TABLE": {"Ref": "UserTable"}, "SMS_ENABLED": {"Ref": "EnableSms"}}
+    assert env == {"SKILL_ID": {"Ref": "SkillId"}, "USER_TABLE": {"Ref": "UserTable"}, "SMS_ENABLED": {"Ref": "EnableSms"},
+                   "SESSION_KEY": {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}}
 
 
 def test_feed_is_a_public_function_url(transformed):

@@ -7,6 +7,7 @@
 | RECOVERY_GUIDE_STORE | `sqlite:PATH`, `memory` or `dynamodb` to choose a store explicitly | sqlite in ./var |
 | DYNAMODB_ENDPOINT | endpoint URL for a local DynamoDB-compatible server | unset |
 | SMS_ENABLED | "true" to allow texting numbers with Amazon SNS | false |
+| SESSION_KEY | seals what a session remembers for "repeat" (turn.py); the same in every container | random per process |
 """
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ from .. import logs, permissions, sms, ssml
 from ..permissions import ASK_FOR
 from ..phone import (DEFAULT_WHAT, MOBILE_SCOPE, SMS_PER_DAY, WHATS, PermissionMissing, ProfileUnavailable,
                      claim_text, lines_for, mark_screen, mobile_number, numbers_card, section, what_to_send)
-from ..turn import pack, reply, services, session, set_topic
+from ..turn import pack, reply, services, session, set_topic, vouched_last
 from .answers import YES_ACTIONS
 
 log = logs.get(__name__)
@@ -251,8 +251,8 @@ def _yes_to_send(handler_input, offer: dict):
     what = offer.get("what")
     what = what if what in WHATS else what_to_send(handler_input)
     own_lines = section(pack(handler_input), what).get("lines")
-    last = (session(handler_input) or {}).get("last")
-    if (what == "crisis_overdose" or not own_lines) and isinstance(last, dict) and last.get("speech"):
+    last = vouched_last(handler_input)    # only what the skill itself said (sealed), never forged speech
+    if (what == "crisis_overdose" or not own_lines) and last is not None:
         return reply(handler_input, last["speech"], reprompt=last.get("reprompt"), card=last.get("card"),
                      topic=last.get("topic"), offer=last.get("offer"))
     return send_numbers(handler_input, what)
