@@ -512,3 +512,15 @@ def test_forget_me_can_delete_the_reminder_on_alexa_before_the_record_goes(store
 
     alexa.reminders.delete_reminder.side_effect = api_error(500)
     assert reminders.delete_stored_reminder(handler_input) is False     # never raises
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z"])
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "Pacific/Honolulu"])
+def test_an_absurd_request_timestamp_still_sets_the_reminder_from_now(dialog, alexa, stamp, zone):
+    alexa.ups.get_system_time_zone.return_value = zone
+    envelope = granted(dialog.envelopes.intent("ReminderIntent", {"time": "08:00"}))
+    envelope["request"]["timestamp"] = stamp
+    turn = dialog.send(envelope, "ReminderIntent")
+    assert "every day at 8 AM" in turn.text
+    start = created_request(alexa).trigger.scheduled_time
+    assert abs((start - dt.datetime.now()).days) <= 2

@@ -90,7 +90,16 @@ class RecoveryGuide:
 
     def invoke(self, event: dict, context=None) -> dict:
         """A request envelope (parsed JSON) in, a response envelope (JSON-ready dict) out."""
+        if not isinstance(event, dict) or not event:     # a null event, a list, a string: nothing to answer
+            return {"version": "1.0", "response": {}}
         self._check_skill_id(event)
+        original, event = event, _with_context(event)
+        if event is None:                                 # neither context nor session: no one to answer
+            return self._minimal_response(original)
+        request = event.get("request")
+        if isinstance(request, dict) and request.get("type") == "IntentRequest" and not (
+                isinstance(request.get("intent"), dict) and isinstance(request["intent"].get("name"), str)):
+            return self._minimal_response(event)          # an intent request without an intent: the menu
         try:
             envelope = _serializer.deserialize(json.dumps(event), RequestEnvelope)
         except Exception as exc:  # noqa: BLE001 - unknown request types or odd shapes still get an answer
@@ -140,6 +149,18 @@ class RecoveryGuide:
                 "reprompt": {"outputSpeech": {"type": "SSML", "ssml": f"<speak>{prompts['reprompt']}</speak>"}},
                 "shouldEndSession": False}}
         return {"version": "1.0", "response": {}}
+
+
+def _with_context(event: dict) -> dict | None:
+    """The envelope with a `context`: the SDK reads context.System on every request. One without
+    (or with a null one) gets a context made from its session's application and user, if it has a session."""
+    if isinstance(event.get("context"), dict) and isinstance(event["context"].get("System"), dict):
+        return event
+    session = event.get("session")
+    if not isinstance(session, dict):
+        return None
+    system = {k: session[k] for k in ("application", "user") if isinstance(session.get(k), dict)}
+    return {**event, "context": {"System": system}}
 
 
 def _dig(obj, *keys):

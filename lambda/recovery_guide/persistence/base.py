@@ -26,7 +26,9 @@ class StoreUnavailable(Exception):
 def user_key(alexa_user_id: str) -> str:
     """A stable, non-reversible key for a user id (the id itself is never stored or logged)."""
     import hashlib   # here, not at import: most cold starts (a launch) never need it
-    return hashlib.sha256(alexa_user_id.encode("utf-8")).hexdigest()
+    # surrogatepass: an id with a lone surrogate (valid JSON, not valid UTF-8) still has a key, so
+    # its record can be found and deleted on SkillDisabled.
+    return hashlib.sha256(str(alexa_user_id).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class UserStore(ABC):
