@@ -49,6 +49,7 @@ class LazyApiClient(ApiClient):
             import functools
 
             from ask_sdk_core.api_client import DefaultApiClient
+            logs.quiet_libraries()   # urllib3 at DEBUG would log URL paths with the device id
 
             class TimedApiClient(DefaultApiClient):
                 def _resolve_method(self, request):
