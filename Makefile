@@ -67,14 +67,18 @@ deploy: $(SAM)
 	$(SAM) build $$($(LAMBDA_PYTHON) --version >/dev/null 2>&1 || echo --use-container)
 	$(SAM) deploy $$(test -f samconfig.toml || echo --guided)
 
-# The Alexa skill package: build/skill-package/skill.json + interactionModels/custom/<locale>.json.
-# Pass the deployed function: make skill-package SKILL_ENDPOINT_ARN=arn:aws:lambda:... PRIVACY_POLICY_URL=https://...
+# The Alexa skill package as an ASK CLI v2 project: skill-package/ (skill.json, interactionModels/custom/
+# <locale>.json, assets/images/ icons) beside the committed ask-resources.json, so `ask deploy` runs from here.
+# Pass the deployed function and whether the stack texts (its EnableSms):
+#   make skill-package SKILL_ENDPOINT_ARN=arn:aws:lambda:... PRIVACY_POLICY_URL=https://... SMS_ENABLED=true
 SKILL_ENDPOINT_ARN ?=
 PRIVACY_POLICY_URL ?=
+SMS_ENABLED ?= false
 skill-package: setup
-	$(BIN)/python -m recovery_guide_authoring.skill_package --out build/skill-package \
+	$(BIN)/python -m recovery_guide_authoring.skill_package --out skill-package \
 	  $(if $(SKILL_ENDPOINT_ARN),--endpoint-arn '$(SKILL_ENDPOINT_ARN)') \
-	  $(if $(PRIVACY_POLICY_URL),--privacy-policy-url '$(PRIVACY_POLICY_URL)')
+	  $(if $(PRIVACY_POLICY_URL),--privacy-policy-url '$(PRIVACY_POLICY_URL)') \
+	  $(if $(filter true,$(SMS_ENABLED)),--sms-enabled)
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) build node_modules .pytest_cache .hypothesis
+	rm -rf $(VENV) $(SAM_VENV) build skill-package node_modules .pytest_cache .hypothesis
