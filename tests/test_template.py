@@ -132,7 +132,8 @@ def test_alexa_may_invoke_the_skill_function_for_this_skill_only(transformed):
     permission = _evaluate(permissions[0], transformed, {"SkillId": SKILL_ID})
     assert permission["Action"] == "lambda:InvokeFunction"
     assert permission["EventSourceToken"] == SKILL_ID
-    assert permission["FunctionName"] == {"Ref": "SkillFunction"}
+    # The "live" alias (published versions: what SnapStart needs), not $LATEST.
+    assert permission["FunctionName"] == {"Ref": "SkillFunctionAliaslive"}
 
 
 def test_skill_id_is_required_and_validated():
@@ -276,9 +277,25 @@ def test_feed_is_a_public_function_url(transformed):
 
 def test_outputs(transformed):
     outputs = transformed["Outputs"]
-    assert outputs["SkillFunctionArn"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
+    assert outputs["SkillFunctionArn"]["Value"] == {"Ref": "SkillFunctionAliaslive"}
     assert outputs["FeedUrl"]["Value"] == {"Fn::GetAtt": ["FeedFunctionUrl", "FunctionUrl"]}
     assert outputs["UserTableName"]["Value"] == {"Ref": "UserTable"}
+
+
+@pytest.mark.parametrize("enabled", ["false", "true"])
+def test_snapstart_is_a_parameter_on_published_versions(enabled):
+    template = _transform(EnableSnapStart=enabled)
+    params = {"SkillId": SKILL_ID, "EnableSnapStart": enabled}
+    function = _evaluate(template["Resources"]["SkillFunction"], template, params)["Properties"]
+    assert function["Runtime"] in ("python3.12", "python3.13")      # SnapStart for Python needs 3.12+
+    if enabled == "true":
+        assert function["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    else:
+        assert "SnapStart" not in function
+    assert _resources(template, "AWS::Lambda::Version") and _resources(template, "AWS::Lambda::Alias")
+    assert _source()["Parameters"]["EnableSnapStart"]["Default"] == "false"
+    feed = template["Resources"]["FeedFunction"]["Properties"]
+    assert "SnapStart" not in feed
 
 
 def test_memory_size_parameter():
@@ -322,9 +339,10 @@ def test_cfn_lint_template_as_written():
     _lint(TEMPLATE.read_text(encoding="utf-8"), "template.yaml")
 
 
-@pytest.mark.parametrize("enable_sms", ["false", "true"])
-def test_cfn_lint_transformed_template(enable_sms):
-    _lint(json.dumps(_transform(EnableSms=enable_sms), indent=1), f"transformed (EnableSms={enable_sms})")
+@pytest.mark.parametrize("enable_sms, snapstart", [("false", "false"), ("true", "true")])
+def test_cfn_lint_transformed_template(enable_sms, snapstart):
+    _lint(json.dumps(_transform(EnableSms=enable_sms, EnableSnapStart=snapstart), indent=1),
+          f"transformed (EnableSms={enable_sms}, EnableSnapStart={snapstart})")
 
 
 def test_cfn_lint_catches_a_broken_template():
