@@ -114,13 +114,12 @@ def _locale(handler_input) -> str:
 
 
 def _request_time(handler_input) -> dt.datetime:
-    """The request's time; the clock's when the request has none or an absurd one (year 9999)."""
-    now = dt.datetime.now(dt.timezone.utc)
+    """The request's time; the clock's when the request has none or an absurd one (year 9999, year 1):
+    a reminder cannot start there, and the arithmetic on it would overflow."""
     stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
-    if not isinstance(stamp, dt.datetime):
-        return now
-    stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp if abs(stamp - now) <= dt.timedelta(days=1) else now
+    if not isinstance(stamp, dt.datetime) or not 2000 <= stamp.year < 2100:
+        return dt.datetime.now(dt.timezone.utc)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
 
