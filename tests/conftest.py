@@ -23,7 +23,9 @@ from recovery_guide.persistence.memory_store import MemoryUserStore  # noqa: E40
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 EMERGENCY = {"en-US": "911", "en-GB": "999", "en-CA": "911", "en-AU": "000", "en-IN": "112"}
-SHARED = os.path.join(os.path.dirname(REPO), "shared")
+# Project files the tests read (the repository is self-contained: nothing outside it is needed).
+TOPICS_FILE = os.path.join(REPO, "content", "topics.md")
+DEV_QUESTIONS = os.path.join(REPO, "bench", "data", "dev_questions.jsonl")
 
 
 def assert_valid_ssml(speech: str) -> None:

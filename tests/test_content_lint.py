@@ -83,7 +83,8 @@ def test_a_good_entry_passes(tmp_path):
     ({"review": {**ENTRY["review"], "status": "draft"}}, "a draft cannot ship"),
     ({"review": {**ENTRY["review"], "next_review": "2026-11-01"}}, "review was due"),
     ({"review": {**ENTRY["review"], "next_review": "2028-06-01"}}, "more than 12 months"),
-    ({"topic": "withdrawl_timeline"}, "unknown or reserved topic"),
+    ({"topic": "withdrawl_timeline"}, "field 'topic': 'withdrawl_timeline' is not a known topic id"),
+    ({"topic": "crisis_overdose"}, "unknown or reserved topic"),
     ({"citations": [{"source": "no-such-source", "quote": "x"}]}, "cites unknown source"),
     ({"questions": ["how long does it last"]}, "at least 8"),
     ({"speak_source": "no-such-source"}, "speak_source 'no-such-source' is not a known source"),
@@ -166,42 +167,27 @@ def test_every_answer_is_short_and_medical_answers_name_their_source():
                 assert text.startswith("According to "), (country, entry_id)
 
 
-def test_a_phrasing_in_content_phrasings_claimed_by_two_entries_fails(tmp_path):
-    other = {**copy.deepcopy(ENTRY), "id": "test-timeline-two", "questions": [f"{q} then" for q in ENTRY["questions"]]}
+@pytest.mark.parametrize("changes, expected", [
+    ({"answer": None}, "field 'answer': should be string, not NoneType"),
+    ({"answer": ""}, "field 'answer': empty"),
+    ({"questions": "how long does it last"}, "field 'questions': should be array, not str"),
+    ({"questions": ENTRY["questions"] + [7]}, "field 'questions.8': should be string, not int"),
+    ({"review": {k: v for k, v in ENTRY["review"].items() if k != "next_review"}}, "field 'review.next_review': missing"),
+    ({"review": {**ENTRY["review"], "reviewed": "1 Nov 2026"}}, "field 'review.reviewed': '1 Nov 2026' is not in the expected form (YYYY-MM-DD)"),
+    ({"citations": [{"quote": "x"}]}, "field 'citations.0.source': missing"),
+    ({"countries": ["US", "FR"]}, "field 'countries.1': 'FR' is not one of"),
+])
+def test_shape_problems_name_the_file_the_entry_and_the_field(tmp_path, changes, expected):
+    problems = problems_for(tmp_path, **changes)
+    assert any(p.startswith("content/entries/") or "/content/entries/" in p for p in problems), problems
+    assert any(": entry test-timeline: " + expected in p for p in problems), problems
+
+
+def test_source_shape_problems_name_the_file_and_the_source(tmp_path):
     root = str(tmp_path / "content")
-    write_tree(root, entries=[ENTRY, other], sources=[SOURCE])
-    os.makedirs(os.path.join(root, "phrasings"))
-    with open(os.path.join(root, "phrasings", "withdrawal_timeline.yaml"), "w") as fh:
-        yaml.safe_dump({"test-timeline-two": ["how long does it last"]}, fh)
+    write_tree(root, sources=[{**SOURCE, "tier": "Z", "url": "nida.nih.gov"}])
     problems = lint(content_module.load(root), today=TODAY)
-    assert any("also claimed by" in p for p in problems), problems
-
-
-def test_a_training_sentence_under_two_kinds_fails(tmp_path):
-    root = str(tmp_path / "content")
-    write_tree(root)
-    os.makedirs(os.path.join(root, "understanding"))
-    with open(os.path.join(root, "understanding", "crisis.yaml"), "w") as fh:
-        yaml.safe_dump({"at_risk": ["nothing matters any more"], "none": ["nothing matters any more"]}, fh)
-    problems = lint(content_module.load(root), today=TODAY)
-    assert any("is under" in p for p in problems), problems
-
-
-def test_a_crisis_sentence_that_is_also_a_question_phrasing_fails(tmp_path):
-    root = str(tmp_path / "content")
-    write_tree(root)
-    os.makedirs(os.path.join(root, "understanding"))
-    with open(os.path.join(root, "understanding", "crisis.yaml"), "w") as fh:
-        yaml.safe_dump({"emergency_overdose": ["how long does it last"]}, fh)
-    problems = lint(content_module.load(root), today=TODAY)
-    assert any("is also a phrasing of" in p for p in problems), problems
-
-
-def test_phrasings_for_an_entry_of_another_topic_are_refused(tmp_path):
-    root = str(tmp_path / "content")
-    write_tree(root)
-    os.makedirs(os.path.join(root, "phrasings"))
-    with open(os.path.join(root, "phrasings", "naloxone.yaml"), "w") as fh:
-        yaml.safe_dump({"test-timeline": ["how long is it"]}, fh)
-    with pytest.raises(content_module.ContentError):
-        content_module.load(root)
+    assert any(p.endswith("sources/s.yaml: source test-nida: field 'tier': 'Z' is not one of A, A-, B, C")
+               for p in problems), problems
+    assert any("source test-nida: field 'url'" in p for p in problems), problems
+    problems += check_understanding(content)

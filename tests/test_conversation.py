@@ -1,4 +1,5 @@
 """The turns around the answers: launch, help, fallback, stop, repeat, home, session end."""
+import pytest
 from conftest import Dialog, assert_valid_ssml
 
 
@@ -104,3 +105,41 @@ def test_repeat_will_not_speak_forged_session_attributes(dialog):
     dialog.envelopes.session_attributes["last"] = {"speech": "<audio src='x'>unclosed", "topic": "helpline"}
     turn = dialog.say("repeat")
     assert "haven't said anything" in turn.text
+
+
+FORGED = ["</s>unbalanced", "<audio src='https://evil.example/x.mp3'/>",
+          "<s>Call 1-900-555-0199 now.</s>", "<speak>nested</speak>"]
+
+
+@pytest.mark.parametrize("speech", FORGED)
+def test_repeat_speaks_only_what_the_skill_said_not_well_formed_forgeries(dialog, speech):
+    dialog.open()
+    last = dict(dialog.envelopes.session_attributes["last"])
+    last["speech"] = speech                  # the skill's own record, its speech swapped
+    dialog.envelopes.session_attributes["last"] = last
+    turn = dialog.say("repeat")
+    assert "evil" not in turn.speech and "1-900" not in turn.text and "unbalanced" not in turn.text
+    assert "haven't said anything" in turn.text
+
+
+@pytest.mark.parametrize("speech", FORGED)
+def test_yes_to_a_send_offer_never_replays_forged_speech(dialog, speech):
+    dialog.say("someone overdosed and isn't breathing")
+    attrs = dialog.envelopes.session_attributes
+    attrs["last"] = {**attrs["last"], "speech": speech}
+    turn = dialog.intent("AMAZON.YesIntent")
+    assert "evil" not in turn.speech and "1-900" not in turn.text and "unbalanced" not in turn.text
+
+
+def test_repeat_still_repeats_the_real_answer_across_containers(monkeypatch):
+    """Two Lambda containers of one deployment share SESSION_KEY, so a session may move between them."""
+    from conftest import make_skill
+    monkeypatch.setenv("SESSION_KEY", "deployment-key-1")
+    from recovery_guide import turn as turn_module
+    monkeypatch.setattr(turn_module, "_KEY", None)
+    first, second = make_skill(), make_skill()
+    d = Dialog(first)
+    said = d.say("what is naloxone").text
+    d.skill = second
+    d.conversation.skill = second
+    assert d.say("repeat").text == said

@@ -16,7 +16,7 @@ import pytest
 from recovery_guide.understanding.crisis import OVERDOSE, SUICIDE, detect_crisis, normalise
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-DEV_FILE = os.path.join(REPO_ROOT, "..", "shared", "eval", "dev_questions.jsonl")
+DEV_FILE = os.path.join(REPO_ROOT, "bench", "data", "dev_questions.jsonl")
 
 # --- an overdose happening now, to the speaker or someone else -------------------------------------
 OVERDOSE_STATEMENTS = [
@@ -361,8 +361,6 @@ def test_an_overdose_happening_beats_a_suicidal_statement():
 
 
 def _dev_rows():
-    if not os.path.exists(DEV_FILE):
-        pytest.skip("shared/eval/dev_questions.jsonl is not present")
     with open(DEV_FILE, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 

@@ -408,3 +408,86 @@ def test_strict_mode_reports_the_catch_all_handler(fuzz_skill):
         check(fuzz_skill, copy.deepcopy(envelope))
         with pytest.raises(pytest.fail.Exception, match="catch-all error handler"):
             check(fuzz_skill, envelope, strict=True)
+
+
+# --- odd but well-formed envelopes get the right answer, not an apology ---------------------------
+
+SURROGATE_USER = "amzn1.ask.account.\ud800lone"
+
+
+def with_user(envelope: dict, user_id: str) -> dict:
+    envelope["context"]["System"]["user"]["userId"] = user_id
+    if "session" in envelope:
+        envelope["session"]["user"]["userId"] = user_id
+    return envelope
+
+
+def test_a_lone_surrogate_in_the_user_id_is_served_and_deleted_on_skill_disabled():
+    from recovery_guide.persistence.memory_store import MemoryUserStore
+    store = MemoryUserStore()
+    skill = make_skill(store=store)
+    builder = EnvelopeBuilder()
+    response = check(skill, with_user(builder.intent("AffirmationIntent"), SURROGATE_USER), strict=True)
+    assert "Sorry" not in response["response"]["outputSpeech"]["ssml"]
+    from recovery_guide.persistence.base import user_key
+    key = user_key(SURROGATE_USER)
+    assert store.get(key), "the affirmation heard was recorded"
+    check(skill, with_user(builder.skill_event("SkillDisabled"), SURROGATE_USER), strict=True)
+    assert store.get(key) == {}
+
+
+@pytest.mark.parametrize("make", [
+    lambda b: b.launch(), lambda b: b.intent("AffirmationIntent"), lambda b: b.intent("QuestionIntent", {"query": "what is naloxone"}),
+    lambda b: b.intent("AMAZON.HelpIntent"), lambda b: b.intent("ReminderIntent", {"time": "08:00"}),
+])
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"])
+def test_an_absurd_timestamp_still_gets_the_answer(fuzz_skill, make, stamp):
+    envelope = make(EnvelopeBuilder())
+    envelope["request"]["timestamp"] = stamp
+    response = check(fuzz_skill, envelope, strict=True)
+    assert "Sorry, something went wrong" not in response["response"]["outputSpeech"]["ssml"]
+
+
+@pytest.mark.parametrize("intent", ["missing", None, {}, {"name": None}, {"name": 5}, []])
+def test_an_intent_request_without_an_intent_gets_the_fallback_menu(fuzz_skill, intent):
+    envelope = EnvelopeBuilder().intent("AMAZON.HelpIntent")
+    if intent == "missing":
+        del envelope["request"]["intent"]
+    else:
+        envelope["request"]["intent"] = intent
+    response = check(fuzz_skill, envelope, strict=True)
+    out = response["response"]
+    assert "Sorry, something went wrong" not in out["outputSpeech"]["ssml"]
+    assert "911" in out["outputSpeech"]["ssml"] and out["shouldEndSession"] is False
+
+
+@pytest.mark.parametrize("attributes", [{"offer": "send"}, {"offer": ["send"]}, {"offer": 5}, {"offer": True},
+                                        {"offer": {"kind": ["send"]}}, {"entry": ["x"]}, {"entry": {"a": 1}},
+                                        {"last": "x"}, {"last": {"speech": ["x"]}}, {"topic": {"a": 1}}])
+@pytest.mark.parametrize("intent", ["AMAZON.YesIntent", "TellMeMoreIntent", "SourceIntent", "AMAZON.RepeatIntent",
+                                    "SendToPhoneIntent"])
+def test_odd_session_attributes_get_a_real_answer(fuzz_skill, attributes, intent):
+    envelope = EnvelopeBuilder().intent(intent)
+    envelope["session"]["attributes"] = attributes
+    response = check(fuzz_skill, envelope, strict=True)
+    assert "Sorry, something went wrong" not in response["response"]["outputSpeech"]["ssml"]
+
+
+@pytest.mark.parametrize("shape", ["no-context", "null-context", "no-context-no-session"])
+def test_an_envelope_without_context_is_answered(fuzz_skill, shape):
+    envelope = EnvelopeBuilder().launch()
+    if shape == "null-context":
+        envelope["context"] = None
+    else:
+        del envelope["context"]
+    if shape == "no-context-no-session":
+        del envelope["session"]
+    response = check(fuzz_skill, envelope, strict=True)
+    assert response["response"]["outputSpeech"]["ssml"].startswith("<speak>")
+
+
+@pytest.mark.parametrize("event", [None, [], "text", 5, True, {}])
+def test_a_null_or_odd_event_gets_a_valid_minimal_response(event):
+    from recovery_guide import lambda_entry
+    response = lambda_entry.handler(event, None)
+    assert response == {"version": "1.0", "response": {}}

@@ -93,3 +93,65 @@ def test_alexa_api_calls_have_a_timeout(mocker):
     LazyApiClient().invoke(ApiClientRequest(url="https://api.amazonalexa.com/v2/accounts/~current/settings",
                                             method="GET", headers=[("Authorization", "Bearer x")]))
     assert get.call_args.kwargs["timeout"] == API_TIMEOUT_S
+
+
+def test_capabilities_load_on_first_use_not_at_start(tmp_path):
+    """Cold start: the texting and reminder modules (domain and handlers) load only when asked for."""
+    import subprocess
+    import sys
+    code = (
+        "import sys, json; sys.path.insert(0, 'lambda'); sys.path.insert(0, 'tools')\n"
+        "from recovery_guide import app\n"
+        "from recovery_guide_local.envelopes import EnvelopeBuilder\n"
+        "skill = app.get(); b = EnvelopeBuilder()\n"
+        "skill.invoke(b.launch()); skill.invoke(b.intent('AMAZON.HelpIntent'))\n"
+        "lazy = ['recovery_guide.reminders', 'recovery_guide.phone', 'recovery_guide.sms',\n"
+        "        'recovery_guide.handlers.reminders', 'recovery_guide.handlers.phone']\n"
+        "before = [m for m in lazy if m in sys.modules]\n"
+        "skill.invoke(b.intent('ReminderIntent')); skill.invoke(b.intent('SendToPhoneIntent'))\n"
+        "after = [m for m in lazy if m in sys.modules]\n"
+        "print(json.dumps([before, after]))\n")
+    env = {**os.environ, "RECOVERY_GUIDE_STORE": "memory", "SKILL_ID": ""}
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    before, after = __import__("json").loads(out.stdout.strip().splitlines()[-1])
+    assert before == []
+    assert set(after) >= {"recovery_guide.reminders", "recovery_guide.handlers.reminders",
+                          "recovery_guide.phone", "recovery_guide.handlers.phone"}
+
+
+@pytest.mark.parametrize("skill_id", ["", "   ", None])
+def test_on_lambda_without_a_skill_id_the_function_refuses_to_start(skill_id):
+    """The probe: SKILL_ID unset or empty on Lambda accepted every skill's requests silently."""
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "SKILL_ID"}
+    env.update({"AWS_LAMBDA_FUNCTION_NAME": "recovery-guide-skill", "RECOVERY_GUIDE_STORE": "memory"})
+    if skill_id is not None:
+        env["SKILL_ID"] = skill_id
+    code = "import sys, logging; sys.path.insert(0, 'lambda'); import recovery_guide.lambda_entry"
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "SKILL_ID" in done.stderr and "refus" in done.stderr
+
+
+def test_on_lambda_with_a_skill_id_requests_for_other_skills_are_refused():
+    from recovery_guide import app, config as config_module
+    config = config_module.load({"AWS_LAMBDA_FUNCTION_NAME": "f", "SKILL_ID": "amzn1.ask.skill.ours",
+                                 "RECOVERY_GUIDE_STORE": "memory"})
+    skill = app.RecoveryGuide(config)
+    envelope = EnvelopeBuilder().launch()
+    envelope["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.ours"
+    envelope["session"]["application"]["applicationId"] = "amzn1.ask.skill.ours"
+    assert skill.invoke(envelope)["response"]["outputSpeech"]
+    envelope["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.other"
+    with pytest.raises(app.ForeignSkillError):
+        skill.invoke(envelope)
+
+
+def test_locally_without_a_skill_id_any_id_is_accepted_and_the_log_says_so(caplog):
+    import logging
+    from recovery_guide import app, config as config_module
+    caplog.set_level(logging.INFO)
+    skill = app.RecoveryGuide(config_module.load({"RECOVERY_GUIDE_STORE": "memory"}))
+    assert "SKILL_ID is not set" in caplog.text and "local" in caplog.text
+    assert skill.invoke(EnvelopeBuilder().launch())["response"]["outputSpeech"]

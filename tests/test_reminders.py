@@ -17,7 +17,7 @@ from ask_sdk_model.services import ServiceClientFactory, ServiceException
 from ask_sdk_model.services.reminder_management import RecurrenceFreq, TriggerType
 
 from conftest import REPO, Dialog, make_skill
-from recovery_guide.handlers import reminders
+from recovery_guide import reminders
 from recovery_guide.persistence.base import StoreUnavailable, user_key
 from recovery_guide.persistence.memory_store import MemoryUserStore
 
@@ -59,6 +59,7 @@ def alexa(mocker):
     reminders_api = mock.Mock(name="ReminderManagementServiceClient")
     reminders_api.create_reminder.return_value = mock.Mock(alert_token="alert-1")
     reminders_api.get_reminder.return_value = mock.Mock(trigger=None)
+    reminders_api.get_reminders.return_value = mock.Mock(alerts=[])   # GET /v1/alerts/reminders: none yet
     ups = mock.Mock(name="UpsServiceClient")
     ups.get_system_time_zone.return_value = NEW_YORK
     mocker.patch.object(ServiceClientFactory, "get_reminder_management_service", return_value=reminders_api)
@@ -273,13 +274,76 @@ def test_a_network_failure_never_crashes_the_turn(dialog, alexa):
     assert "couldn't set the reminder right now" in turn.text
 
 
-def test_if_the_token_cannot_be_stored_the_reminder_is_still_confirmed(alexa):
-    class ReadOnlyStore(MemoryUserStore):
-        def update(self, key, mutate):
-            raise StoreUnavailable("down")
+class ReadOnlyStore(MemoryUserStore):
+    def update(self, key, mutate):
+        raise StoreUnavailable("down")
+
+
+def ours_on_alexa(alert_token: str, hour: int = 8, minute: int = 0, status: str = "ON"):
+    """A reminder as GET /v1/alerts/reminders lists it (that call lists only this skill's reminders)."""
+    from ask_sdk_model.services.reminder_management import (AlertInfo, Recurrence, Reminder, SpokenInfo, SpokenText,
+                                                            Trigger)
+    start = dt.datetime(2026, 11, 24, hour, minute)
+    return Reminder(alert_token=alert_token, status=status,
+                    trigger=Trigger(scheduled_time=start, recurrence=Recurrence(start_date_time=start)),
+                    alert_info=AlertInfo(spoken_info=SpokenInfo(
+                        content=[SpokenText(locale="en-US", text=reminders.REMINDER_TEXT)])))
+
+
+def test_if_the_token_cannot_be_stored_the_reminder_is_confirmed_and_the_person_told(alexa):
     dialog = Dialog(make_skill(store=ReadOnlyStore()), user=USER, today=TODAY)
     turn = ask_with_permission(dialog, "08:00")
     assert "every day at 8 AM" in turn.text
+    assert "couldn't save it" in turn.text and "Alexa app" in turn.text
+
+
+def test_a_store_that_cannot_write_never_leads_to_duplicate_reminders(alexa):
+    """The probe: a store that reads but cannot write, five requests, five daily reminders each answered
+    "Done". Now the skill looks at the reminders Alexa already has for it before creating one."""
+    created = []
+
+    def create(request):
+        created.append(ours_on_alexa(f"alert-{len(created) + 1}"))
+        return mock.Mock(alert_token=created[-1].alert_token)
+    alexa.reminders.create_reminder.side_effect = create
+    alexa.reminders.get_reminders.side_effect = lambda *a, **k: mock.Mock(alerts=list(created))
+    dialog = Dialog(make_skill(store=ReadOnlyStore()), user=USER, today=TODAY)
+
+    turns = [ask_with_permission(dialog, "08:00") for _ in range(5)]
+
+    assert len(created) == 1
+    assert "every day at 8 AM" in turns[0].text
+    assert all("already have a daily reminder at 8 AM" in t.text for t in turns[1:])
+
+
+def test_a_reminder_alexa_has_but_the_store_forgot_is_found_recorded_and_cancellable(dialog, store, alexa):
+    alexa.reminders.get_reminders.return_value = mock.Mock(alerts=[ours_on_alexa("alert-7", 7, 30)])
+    turn = ask_with_permission(dialog, "07:30")
+    assert "already have a daily reminder at 7:30 AM" in turn.text
+    alexa.reminders.create_reminder.assert_not_called()
+    assert stored(store) == {"reminder": {"alert_token": "alert-7"}}     # recorded again
+
+    store.update(KEY, lambda r: {})
+    turn = cancel(dialog)
+    alexa.reminders.delete_reminder.assert_called_once_with("alert-7")
+    assert "cancelled your daily reminder" in turn.text
+
+
+def test_completed_or_foreign_reminders_on_alexa_are_not_taken_for_ours(dialog, alexa):
+    other = ours_on_alexa("alert-x")
+    other.alert_info.spoken_info.content[0].text = "Something else"
+    alexa.reminders.get_reminders.return_value = mock.Mock(alerts=[ours_on_alexa("alert-done", status="COMPLETED"),
+                                                                   other])
+    turn = ask_with_permission(dialog, "08:00")
+    assert "every day at 8 AM" in turn.text
+    alexa.reminders.create_reminder.assert_called_once()
+
+
+def test_when_alexa_cannot_list_reminders_none_is_created_blind(dialog, alexa):
+    alexa.reminders.get_reminders.side_effect = api_error(500)
+    turn = ask_with_permission(dialog, "08:00")
+    assert "couldn't set the reminder right now" in turn.text
+    alexa.reminders.create_reminder.assert_not_called()
 
 
 # --- one reminder per person --------------------------------------------------------------
@@ -448,3 +512,15 @@ def test_forget_me_can_delete_the_reminder_on_alexa_before_the_record_goes(store
 
     alexa.reminders.delete_reminder.side_effect = api_error(500)
     assert reminders.delete_stored_reminder(handler_input) is False     # never raises
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z"])
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "Pacific/Honolulu"])
+def test_an_absurd_request_timestamp_still_sets_the_reminder_from_now(dialog, alexa, stamp, zone):
+    alexa.ups.get_system_time_zone.return_value = zone
+    envelope = granted(dialog.envelopes.intent("ReminderIntent", {"time": "08:00"}))
+    envelope["request"]["timestamp"] = stamp
+    turn = dialog.send(envelope, "ReminderIntent")
+    assert "every day at 8 AM" in turn.text
+    start = created_request(alexa).trigger.scheduled_time
+    assert abs((start - dt.datetime.now()).days) <= 2

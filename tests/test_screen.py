@@ -11,7 +11,7 @@ import pytest
 
 from conftest import Dialog, make_skill
 from recovery_guide import library, screen
-from recovery_guide.handlers import phone
+from recovery_guide import phone
 
 APL_DEVICE = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}}
 SPEAKER = {"AudioPlayer": {}}

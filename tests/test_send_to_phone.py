@@ -11,6 +11,7 @@ import logging
 import re
 
 import pytest
+from unittest import mock
 from ask_sdk_core.api_client import DefaultApiClient
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
@@ -428,7 +429,8 @@ def test_neither_the_number_nor_the_message_is_logged_or_stored(profile, sns, ca
     assert sns.publish.call_count == 2
     for secret in ("2065550100", "555-0100", "asked for"):
         assert secret not in caplog.text
-    assert store.get(user_key(f"amzn1.ask.account.{USER}")) == {}
+    # Only the day's count of texts (the daily cap) is kept: never the number, never the message.
+    assert store.get(user_key(f"amzn1.ask.account.{USER}")) == {"sms": {"day": mock.ANY, "count": 2}}
 
 
 def test_the_reminders_permission_answer_is_not_taken_for_a_send():
@@ -500,3 +502,40 @@ def test_boto3_is_not_imported_by_the_skill():
     from conftest import REPO
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the daily cap ------------------------------------------------------------------------------
+
+def test_texts_are_capped_per_person_per_day_with_a_clear_reply(profile, sns):
+    """A probe sent one SNS publish per request, without end: now a few a day, counted in the store."""
+    from recovery_guide import phone as phone_domain
+    store = MemoryUserStore()
+    talk = person(store=store)
+    for _ in range(phone_domain.SMS_PER_DAY):
+        assert "I've texted" in talk.say("send it to my phone").text
+    assert sns.publish.call_count == phone_domain.SMS_PER_DAY
+
+    capped = talk.say("send it to my phone")
+
+    assert sns.publish.call_count == phone_domain.SMS_PER_DAY      # no more texts today
+    assert "already texted" in capped.text and "tomorrow" in capped.text
+    assert_numbers_spoken(capped)
+    assert_numbers_card(capped)
+    assert not capped.end_session
+    # Another person's texts are counted apart.
+    other = Dialog(AlexaWithConsent(make_skill(store=store, sms_enabled=True)), user="someone-else")
+    other.envelopes.api_access_token = "api-token"
+    assert "I've texted" in other.say("send it to my phone").text
+
+
+def test_no_text_goes_out_when_the_count_cannot_be_kept(profile, sns):
+    from recovery_guide.persistence.base import StoreUnavailable
+
+    class ReadOnlyStore(MemoryUserStore):
+        def update(self, key, mutate):
+            raise StoreUnavailable("read only")
+
+    turn = person(store=ReadOnlyStore()).say("send it to my phone")
+    sns.publish.assert_not_called()
+    assert "couldn't send the text" in turn.text
+    assert_numbers_spoken(turn)

@@ -20,7 +20,7 @@ def package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pkg") / "skill-package"
     result = subprocess.run(
         [sys.executable, "-m", "recovery_guide_authoring.skill_package", "--endpoint-arn", ARN,
-         "--privacy-policy-url", "https://example.org/recovery-guide/privacy", "--out", str(out)],
+         "--privacy-policy-url", "https://example.org/recovery-guide/privacy", "--sms-enabled", "--out", str(out)],
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -32,10 +32,60 @@ def manifest(package) -> dict:
     return json.loads((package / "skill.json").read_text(encoding="utf-8"))["manifest"]
 
 
-def test_layout(package):
+def test_layout_is_an_ask_cli_v2_project(package):
+    """The file names the ASK CLI v2 documents: ask-resources.json at the project root, naming the skill
+    package folder, which holds skill.json, interactionModels/custom/<locale>.json and assets/."""
     assert sorted(p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()) == sorted(
-        ["skill.json"] + [f"interactionModels/custom/{loc}.json" for loc in sp.LOCALES]
+        ["skill.json", "assets/images/small-icon.png", "assets/images/large-icon.png"]
+        + [f"interactionModels/custom/{loc}.json" for loc in sp.LOCALES]
     )
+    resources = json.loads((package.parent / "ask-resources.json").read_text(encoding="utf-8"))
+    assert resources["askcliResourcesVersion"] == "2020-03-31"
+    assert set(resources["profiles"]) == {"default"}
+    profile = resources["profiles"]["default"]
+    assert set(profile) == {"skillMetadata"}      # the backend is SAM's: no code, no skillInfrastructure
+    src = profile["skillMetadata"]["src"]
+    assert src.startswith("./") and (package.parent / src / "skill.json").is_file()
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    import struct
+    import zlib
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    assert (depth, colour) == (8, 2)
+    pos = 8
+    while pos < len(data):            # every chunk's CRC is right
+        length = struct.unpack(">I", data[pos:pos + 4])[0]
+        kind_and_data = data[pos + 4:pos + 8 + length]
+        assert struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])[0] == zlib.crc32(kind_and_data)
+        pos += 12 + length
+    return width, height
+
+
+def test_icons_are_small_pngs_of_the_sizes_the_store_asks_for(package, manifest):
+    sizes = {"smallIconUri": (108, 108), "largeIconUri": (512, 512)}
+    for locale, info in manifest["publishingInformation"]["locales"].items():
+        for field, size in sizes.items():
+            uri = info[field]
+            assert uri.startswith("file://assets/images/"), uri
+            data = (package / uri[len("file://"):]).read_bytes()
+            assert _png_size(data) == size
+            assert len(data) < 20_000
+
+
+def test_texting_is_promised_only_when_the_deployment_enables_it(tmp_path):
+    out = tmp_path / "skill-package"
+    sp.write_package(out, ARN)                   # EnableSms false (the template's default)
+    manifest = json.loads((out / "skill.json").read_text())["manifest"]
+    for info in manifest["publishingInformation"]["locales"].values():
+        assert "text them" not in info["description"] and "texting" not in info["description"].lower()
+    assert [p["name"] for p in manifest["permissions"]] == ["alexa::alerts:reminders:skill:readwrite"]
+    assert manifest["privacyAndCompliance"]["usesPersonalInfo"] is False
+    sp.write_package(out, ARN, sms_enabled=True)
+    manifest = json.loads((out / "skill.json").read_text())["manifest"]
+    assert all("text them to the mobile number" in info["description"]
+               for info in manifest["publishingInformation"]["locales"].values())
 
 
 def test_models_are_copies_of_interaction_models(package):
@@ -134,5 +184,15 @@ def test_without_arguments_it_warns_and_uses_a_placeholder(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "placeholder" in result.stderr and "privacy-policy-url" in result.stderr
     manifest = json.loads((tmp_path / "p" / "skill.json").read_text())["manifest"]
+    assert json.loads((tmp_path / "ask-resources.json").read_text())["profiles"]["default"]["skillMetadata"] == {
+        "src": "./p"}
     assert manifest["apis"]["custom"]["endpoint"]["uri"] == sp.PLACEHOLDER_ARN
     assert "locales" not in manifest["privacyAndCompliance"]
+
+
+def test_the_repository_is_the_ask_project():
+    """`ask deploy` from the repository root deploys what `make skill-package` writes."""
+    committed = json.loads((REPO / "ask-resources.json").read_text(encoding="utf-8"))
+    assert committed == sp.ask_resources("./skill-package")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "--out skill-package" in makefile

@@ -82,8 +82,10 @@ def _evaluate(value, template: dict, parameters: dict):
                 return _NO_VALUE
             if k == "Ref" and arg in params:
                 return params[arg]
-            if k == "Fn::Equals":
-                return ev(arg[0]) == ev(arg[1])
+            if k == "Fn::Equals":   # CloudFormation compares parameter values as strings
+                return str(ev(arg[0])) == str(ev(arg[1]))
+            if k == "Fn::Not":
+                return not ev(arg[0])
             if k == "Fn::If":
                 return ev(arg[1] if condition(arg[0]) else arg[2])
             if k == "Condition":
@@ -130,7 +132,8 @@ def test_alexa_may_invoke_the_skill_function_for_this_skill_only(transformed):
     permission = _evaluate(permissions[0], transformed, {"SkillId": SKILL_ID})
     assert permission["Action"] == "lambda:InvokeFunction"
     assert permission["EventSourceToken"] == SKILL_ID
-    assert permission["FunctionName"] == {"Ref": "SkillFunction"}
+    # The "live" alias (published versions: what SnapStart needs), not $LATEST.
+    assert permission["FunctionName"] == {"Ref": "SkillFunctionAliaslive"}
 
 
 def test_skill_id_is_required_and_validated():
@@ -166,7 +169,8 @@ def test_skill_role_grants_exactly_the_calls_the_code_makes(enable_sms, extra):
         if _actions(s) & {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"}:
             assert s["Resource"] == {"Fn::GetAtt": ["UserTable", "Arn"]}
         else:
-            assert _actions(s) == {"sns:Publish"} and s["Resource"] == "*"
+            assert _actions(s) == {"sns:Publish"}
+            assert "Resource" not in s and s["NotResource"] == "arn:aws:sns:*:*:*"
     role = _role_of(template, "SkillFunction")["Properties"]
     # Logging comes from the managed basic execution role SAM attaches, and nothing else managed.
     assert [arn.rsplit("/", 1)[-1] for arn in role["ManagedPolicyArns"]] == [BASIC_EXECUTION_ROLE]
@@ -182,6 +186,45 @@ def test_sms_permission_hangs_on_the_enable_sms_condition(transformed):
     assert when_true["PolicyDocument"]["Statement"][0]["Action"] == "sns:Publish"
     assert when_false == {"Ref": "AWS::NoValue"}
     assert _source()["Parameters"]["EnableSms"]["Default"] == "false"
+
+
+def test_sms_may_go_to_phone_numbers_only_never_to_a_topic():
+    """Publishing to a topic or platform endpoint names an SNS ARN; a text straight to a phone number
+    names none. NotResource on every SNS ARN leaves the phone numbers alone."""
+    statements = _inline_statements(_transform(EnableSms="true"), "SkillFunction",
+                                     {"SkillId": SKILL_ID, "EnableSms": "true"})
+    (sms,) = [s for s in statements if "sns:Publish" in _actions(s)]
+    assert sms["Effect"] == "Allow" and _actions(sms) == {"sns:Publish"}
+    assert "Resource" not in sms
+    assert sms["NotResource"] == "arn:aws:sns:*:*:*"
+    assert re.fullmatch(sms["NotResource"].replace("*", ".*"), "arn:aws:sns:us-east-1:123456789012:any-topic")
+
+
+@pytest.mark.parametrize("function_id, parameter", [("SkillFunction", "SkillReservedConcurrency"),
+                                                   ("FeedFunction", "FeedReservedConcurrency")])
+def test_both_functions_reserve_concurrency_and_the_feed_is_capped(transformed, function_id, parameter):
+    """A flood of public feed requests must not throttle the skill (crisis answers included)."""
+    spec = _source()["Parameters"][parameter]
+    assert spec["Type"] == "Number" and spec["MinValue"] == 0
+    props = transformed["Resources"][function_id]["Properties"]
+    by_default = _evaluate(props, transformed, {"SkillId": SKILL_ID})
+    assert by_default["ReservedConcurrentExecutions"] == str(spec["Default"])
+    assert int(spec["Default"]) >= 1
+    # 0 means "reserve nothing" (accounts with a low concurrency quota), never "throttle everything".
+    unreserved = _evaluate(props, transformed, {"SkillId": SKILL_ID, parameter: "0"})
+    assert "ReservedConcurrentExecutions" not in unreserved
+    params = _source()["Parameters"]
+    assert params["FeedReservedConcurrency"]["Default"] < params["SkillReservedConcurrency"]["Default"]
+
+
+def test_log_groups_keep_their_logs_when_the_stack_goes(transformed):
+    """cfn-lint I3011: a stateful resource says what happens on delete and on replacement."""
+    from cfnlint.api import ManualArgs, lint
+
+    for group in _resources(transformed, "AWS::Logs::LogGroup").values():
+        assert group["DeletionPolicy"] == "Retain" and group["UpdateReplacePolicy"] == "Retain"
+    matches = lint(TEMPLATE.read_text(encoding="utf-8"), config=ManualArgs(regions=LINT_REGIONS))
+    assert [m.rule.id for m in matches if m.rule.id == "I3011"] == []
 
 
 def test_feed_role_has_only_the_basic_execution_role(transformed):
@@ -210,7 +253,8 @@ def test_functions_are_arm64_short_and_log_to_their_own_retained_group(transform
 
 def test_skill_function_environment(transformed):
     env = transformed["Resources"]["SkillFunction"]["Properties"]["Environment"]["Variables"]
-    assert env == {"SKILL_ID": {"Ref": "SkillId"}, "USER_TABLE": {"Ref": "UserTable"}, "SMS_ENABLED": {"Ref": "EnableSms"}}
+    assert env == {"SKILL_ID": {"Ref": "SkillId"}, "USER_TABLE": {"Ref": "UserTable"}, "SMS_ENABLED": {"Ref": "EnableSms"},
+                   "SESSION_KEY": {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}}
 
 
 def test_feed_is_a_public_function_url(transformed):
@@ -233,9 +277,25 @@ def test_feed_is_a_public_function_url(transformed):
 
 def test_outputs(transformed):
     outputs = transformed["Outputs"]
-    assert outputs["SkillFunctionArn"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
+    assert outputs["SkillFunctionArn"]["Value"] == {"Ref": "SkillFunctionAliaslive"}
     assert outputs["FeedUrl"]["Value"] == {"Fn::GetAtt": ["FeedFunctionUrl", "FunctionUrl"]}
     assert outputs["UserTableName"]["Value"] == {"Ref": "UserTable"}
+
+
+@pytest.mark.parametrize("enabled", ["false", "true"])
+def test_snapstart_is_a_parameter_on_published_versions(enabled):
+    template = _transform(EnableSnapStart=enabled)
+    params = {"SkillId": SKILL_ID, "EnableSnapStart": enabled}
+    function = _evaluate(template["Resources"]["SkillFunction"], template, params)["Properties"]
+    assert function["Runtime"] in ("python3.12", "python3.13")      # SnapStart for Python needs 3.12+
+    if enabled == "true":
+        assert function["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    else:
+        assert "SnapStart" not in function
+    assert _resources(template, "AWS::Lambda::Version") and _resources(template, "AWS::Lambda::Alias")
+    assert _source()["Parameters"]["EnableSnapStart"]["Default"] == "false"
+    feed = template["Resources"]["FeedFunction"]["Properties"]
+    assert "SnapStart" not in feed
 
 
 def test_memory_size_parameter():
@@ -279,9 +339,10 @@ def test_cfn_lint_template_as_written():
     _lint(TEMPLATE.read_text(encoding="utf-8"), "template.yaml")
 
 
-@pytest.mark.parametrize("enable_sms", ["false", "true"])
-def test_cfn_lint_transformed_template(enable_sms):
-    _lint(json.dumps(_transform(EnableSms=enable_sms), indent=1), f"transformed (EnableSms={enable_sms})")
+@pytest.mark.parametrize("enable_sms, snapstart", [("false", "false"), ("true", "true")])
+def test_cfn_lint_transformed_template(enable_sms, snapstart):
+    _lint(json.dumps(_transform(EnableSms=enable_sms, EnableSnapStart=snapstart), indent=1),
+          f"transformed (EnableSms={enable_sms}, EnableSnapStart={snapstart})")
 
 
 def test_cfn_lint_catches_a_broken_template():

@@ -29,6 +29,10 @@ class ForeignSkillError(Exception):
     """The request names another skill's id: refused."""
 
 
+class SkillIdMissing(RuntimeError):
+    """On Lambda without SKILL_ID: the function refuses to start rather than serve any skill."""
+
+
 # Alexa's APIs (profile, reminders, settings) must answer well inside the function's 7 s timeout.
 API_TIMEOUT_S = (1.0, 3.0)   # connect, read
 
@@ -45,6 +49,7 @@ class LazyApiClient(ApiClient):
             import functools
 
             from ask_sdk_core.api_client import DefaultApiClient
+            logs.quiet_libraries()   # urllib3 at DEBUG would log URL paths with the device id
 
             class TimedApiClient(DefaultApiClient):
                 def _resolve_method(self, request):
@@ -75,6 +80,7 @@ def build(services: Services):
 class RecoveryGuide:
     def __init__(self, config: config_module.Config | None = None, store=None):
         self.config = config or config_module.load()
+        self._check_configured()
         self.services = Services(self.config, store)
         library.load()  # content first: a broken library fails at start, not on a person's question
         self.skill = build(self.services)
@@ -85,7 +91,16 @@ class RecoveryGuide:
 
     def invoke(self, event: dict, context=None) -> dict:
         """A request envelope (parsed JSON) in, a response envelope (JSON-ready dict) out."""
+        if not isinstance(event, dict) or not event:     # a null event, a list, a string: nothing to answer
+            return {"version": "1.0", "response": {}}
         self._check_skill_id(event)
+        original, event = event, _with_context(event)
+        if event is None:                                 # neither context nor session: no one to answer
+            return self._minimal_response(original)
+        request = event.get("request")
+        if isinstance(request, dict) and request.get("type") == "IntentRequest" and not (
+                isinstance(request.get("intent"), dict) and isinstance(request["intent"].get("name"), str)):
+            return self._minimal_response(event)          # an intent request without an intent: the menu
         try:
             envelope = _serializer.deserialize(json.dumps(event), RequestEnvelope)
         except Exception as exc:  # noqa: BLE001 - unknown request types or odd shapes still get an answer
@@ -104,6 +119,17 @@ class RecoveryGuide:
     def last_judgement() -> dict:
         """The risk and the options offered on the turn just answered (for the local CLI)."""
         return LAST_JUDGEMENT.get() or {"risk": None, "options": []}
+
+    def _check_configured(self) -> None:
+        """The skill-id check fails closed: on Lambda, no SKILL_ID means no start (clearly logged)."""
+        if self.config.skill_id:
+            return
+        if self.config.on_lambda:
+            message = ("SKILL_ID is empty on Lambda: refusing to start, since any skill's requests would be "
+                       "accepted. Set the stack's SkillId parameter (template.yaml passes it as SKILL_ID).")
+            log.error(message)
+            raise SkillIdMissing(message)
+        log.info("SKILL_ID is not set: accepting requests for any skill id (a local run; on Lambda this refuses to start)")
 
     def _check_skill_id(self, event: dict) -> None:
         if not self.config.skill_id:
@@ -124,6 +150,18 @@ class RecoveryGuide:
                 "reprompt": {"outputSpeech": {"type": "SSML", "ssml": f"<speak>{prompts['reprompt']}</speak>"}},
                 "shouldEndSession": False}}
         return {"version": "1.0", "response": {}}
+
+
+def _with_context(event: dict) -> dict | None:
+    """The envelope with a `context`: the SDK reads context.System on every request. One without
+    (or with a null one) gets a context made from its session's application and user, if it has a session."""
+    if isinstance(event.get("context"), dict) and isinstance(event["context"].get("System"), dict):
+        return event
+    session = event.get("session")
+    if not isinstance(session, dict):
+        return None
+    system = {k: session[k] for k in ("application", "user") if isinstance(session.get(k), dict)}
+    return {**event, "context": {"System": system}}
 
 
 def _dig(obj, *keys):

@@ -45,3 +45,17 @@ class Logger:
 
 def get(name: str) -> Logger:
     return Logger(name)
+
+
+# At DEBUG, botocore logs request parameters and bodies (a phone number, a text, the hashed user key,
+# a reminder token) and urllib3 logs URL paths (a device id). They stay at WARNING whatever level
+# the skill or its host sets on the root logger. Called wherever one of them is first imported.
+LIBRARY_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer", "requests")
+
+
+def quiet_libraries() -> None:
+    import logging
+    for name in LIBRARY_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level < logging.WARNING:      # NOTSET inherits the root's level: pin it
+            logger.setLevel(logging.WARNING)

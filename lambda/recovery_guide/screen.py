@@ -89,7 +89,7 @@ def supports_apl(handler_input) -> bool:
 def turn_numbers(handler_input) -> tuple[str | None, bool]:
     """Which numbers this turn is about ("helpline", "crisis_suicide", ...) or None, and whether
     this is a send-to-phone turn."""
-    from .handlers import phone   # not at import: phone imports the handlers' shared modules
+    from . import phone   # not at import: most turns need none of it
 
     marked = handler_input.attributes_manager.request_attributes.get(phone.SCREEN_KEY)
     if marked in phone.WHATS:
@@ -101,7 +101,7 @@ def turn_numbers(handler_input) -> tuple[str | None, bool]:
 
 
 def render_directive(handler_input, what: str, sending: bool = False):
-    from .handlers import phone
+    from . import phone
 
     numbers = phone.numbers_for_screen(handler_input, what, sending=sending)
     if not numbers:

@@ -72,6 +72,8 @@ def sns_client():
     import boto3
     from botocore.config import Config
 
+    logs.quiet_libraries()   # botocore at DEBUG would log the number and the message
+
     return boto3.client("sns", config=Config(connect_timeout=CONNECT_TIMEOUT_S, read_timeout=READ_TIMEOUT_S,
                                               retries={"max_attempts": 2, "mode": "standard"}))
 

@@ -1,4 +1,4 @@
-"""The topic ids every answer is classified under (shared/reference/topics.md; a test keeps them in step)."""
+"""The topic ids every answer is classified under (content/topics.md; a test keeps them in step)."""
 TOPICS = (
     "withdrawal_symptoms", "withdrawal_timeline", "withdrawal_danger", "withdrawal_relief",
     "detox_what_is", "detox_at_home_vs_medical", "buprenorphine", "methadone", "naltrexone",

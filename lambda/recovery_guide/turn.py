@@ -15,6 +15,8 @@ from . import library, ssml
 TOPIC_KEY = "topic"
 RISK_KEY = "risk"          # "emergency", "at_risk" or None: how the turn judged the danger
 OPTIONS_KEY = "options"    # topic ids offered when the skill asks which one the listener means
+_KEY = None           # the key that seals what the session remembers (see _seal)
+_SEALED = ("speech", "reprompt", "card", "topic", "offer")
 
 
 def session(handler_input: HandlerInput) -> dict | None:
@@ -68,6 +70,43 @@ def reply(handler_input: HandlerInput, speech: str, *, reprompt: str | None = No
         if entry is not None:
             attrs["entry"] = entry
         if remember:
-            attrs["last"] = {"speech": speech, "reprompt": reprompt, "card": card, "topic": topic,
-                             "offer": offer}
+            last = {"speech": speech, "reprompt": reprompt, "card": card, "topic": topic, "offer": offer}
+            last["seal"] = _seal(last)
+            attrs["last"] = last
     return rb.response
+
+
+# Session attributes come back from the client. What "repeat" (and "yes" to an offer that repeats)
+# speaks is only what this skill said: the record is sealed with a keyed hash when it is made, and
+# a record whose seal does not match is not spoken. The key is SESSION_KEY (template.yaml gives every
+# container of a deployment the same one, so a session may move between containers), else a random
+# key per process.
+
+def _key() -> bytes:
+    global _KEY
+    if _KEY is None:
+        import os
+        configured = os.environ.get("SESSION_KEY", "").encode("utf-8")
+        _KEY = configured[:64] if configured else os.urandom(32)
+    return _KEY
+
+
+def _seal(last: dict) -> str:
+    import hashlib
+    import json
+    data = json.dumps([last.get(k) for k in _SEALED], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), key=_key(), digest_size=16).hexdigest()
+
+
+def vouched_last(handler_input: HandlerInput) -> dict | None:
+    """What the skill last said in this session, if the session's record of it is the skill's own."""
+    last = (session(handler_input) or {}).get("last")
+    if not isinstance(last, dict) or not isinstance(last.get("speech"), str) or not last["speech"]:
+        return None
+    seal = last.get("seal")
+    try:
+        expected = _seal(last)
+    except (TypeError, ValueError):
+        return None
+    import hmac
+    return last if isinstance(seal, str) and hmac.compare_digest(seal, expected) else None

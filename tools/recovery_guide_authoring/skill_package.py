@@ -1,11 +1,20 @@
-"""Write the Alexa skill package: the manifest (skill.json) and one interaction model per locale.
+"""Write the Alexa skill package as an ASK CLI v2 project: `ask deploy` works from the repository.
 
-    python -m recovery_guide_authoring.skill_package --endpoint-arn ARN [--privacy-policy-url URL] [--out DIR]
+    python -m recovery_guide_authoring.skill_package --endpoint-arn ARN [--privacy-policy-url URL]
+        [--sms-enabled] [--out DIR]
 
-Output (the layout the ASK CLI and SMAPI import):
+Output (the layout the ASK CLI v2 and SMAPI import; DIR defaults to skill-package/ at the repository root):
 
-    build/skill-package/skill.json
-    build/skill-package/interactionModels/custom/<locale>.json   (copied from interaction_models/)
+    ask-resources.json                                 beside DIR: {"askcliResourcesVersion": "2020-03-31",
+                                                       "profiles": {"default": {"skillMetadata": {"src": "./DIR"}}}}
+    DIR/skill.json                                     the manifest
+    DIR/interactionModels/custom/<locale>.json         copied from interaction_models/
+    DIR/assets/images/small-icon.png, large-icon.png   108x108 and 512x512 store icons, drawn here
+
+The backend is deployed by SAM (`make deploy`), so the ASK project carries skill metadata only
+(no `code` or `skillInfrastructure`): `ask deploy` imports the manifest and models and points the
+skill at ARN. `--sms-enabled` (the stack's EnableSms) decides whether the store listing promises
+texting and the manifest asks for the mobile number permission.
 
 ARN is the SkillFunctionArn output of the deployed stack (`make deploy`). Without it the manifest
 gets a placeholder ARN and a warning: fine for looking at, not for importing.
@@ -19,9 +28,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +57,11 @@ KEYWORDS = [
     "naloxone", "methadone", "buprenorphine", "relapse", "affirmation", "sobriety", "support",
 ]
 CATEGORY = "HEALTH_AND_FITNESS"
-PERMISSIONS = ["alexa::profile:mobile_number:read", "alexa::alerts:reminders:skill:readwrite"]
+MOBILE_PERMISSION = "alexa::profile:mobile_number:read"
+REMINDERS_PERMISSION = "alexa::alerts:reminders:skill:readwrite"
+PERMISSIONS = [MOBILE_PERMISSION, REMINDERS_PERMISSION]
+ASK_RESOURCES_VERSION = "2020-03-31"
+ICONS = {"smallIconUri": ("small-icon.png", 108), "largeIconUri": ("large-icon.png", 512)}
 EVENTS = ["SKILL_ENABLED", "SKILL_DISABLED", "SKILL_PERMISSION_ACCEPTED", "SKILL_PERMISSION_CHANGED"]
 # Alexa's connecting words between the invocation name and an utterance ("ask X for ...").
 _CONNECTORS = ("for", "to", "about", "whether", "if")
@@ -55,14 +71,16 @@ class PackageError(Exception):
     """The package would be wrong: a missing or mismatched interaction model, a bad argument."""
 
 
-def _description(emergency_number: str, country_name: str) -> str:
+def _description(emergency_number: str, country_name: str, sms_enabled: bool = True) -> str:
+    texting = ("and with your permission can text them to the mobile number on your Amazon account. "
+               if sms_enabled else "")
     return (
         "Recovery Guide answers questions about getting off opioids in a few spoken sentences, "
         "and names the public health body each answer comes from. Ask how long withdrawal lasts, "
         "how to ease the symptoms, what methadone or buprenorphine are, what naloxone does, or "
         "where to find treatment, and say \"tell me more\" for the longer answer.\n\n"
-        f"It gives the helplines for {country_name}, reads the numbers slowly, sends them to the "
-        "Alexa app, and with your permission can text them to the mobile number on your Amazon account. "
+        f"It gives the helplines for {country_name}, reads the numbers slowly, "
+        + ("sends them to the Alexa app, " + texting if sms_enabled else "and sends them to the Alexa app. ") +
         "Ask for today's affirmation for a short encouraging thought each day, and set a daily "
         "reminder for it if you like.\n\n"
         "Recovery Guide is not medical advice and does not replace a doctor, pharmacist or treatment "
@@ -133,6 +151,7 @@ def build_manifest(
     terms_of_use_url: str | None = None,
     small_icon_uri: str | None = None,
     large_icon_uri: str | None = None,
+    sms_enabled: bool = False,
 ) -> dict:
     locales = {}
     privacy_locales = {}
@@ -141,14 +160,13 @@ def build_manifest(
         info = {
             "name": NAME,
             "summary": SUMMARY,
-            "description": _description(number, country),
+            "description": _description(number, country, sms_enabled),
             "examplePhrases": list(EXAMPLE_PHRASES),
             "keywords": list(KEYWORDS),
         }
-        if small_icon_uri:
-            info["smallIconUri"] = small_icon_uri
-        if large_icon_uri:
-            info["largeIconUri"] = large_icon_uri
+        # An https URL given, else the icon drawn into the package (the ASK CLI uploads file:// assets).
+        info["smallIconUri"] = small_icon_uri or "file://assets/images/" + ICONS["smallIconUri"][0]
+        info["largeIconUri"] = large_icon_uri or "file://assets/images/" + ICONS["largeIconUri"][0]
         locales[locale] = info
         urls = {}
         if privacy_policy_url:
@@ -160,7 +178,7 @@ def build_manifest(
     privacy = {
         "allowsPurchases": False,
         # The mobile number, read only with the user's permission, to text them helpline numbers.
-        "usesPersonalInfo": True,
+        "usesPersonalInfo": sms_enabled,
         "isChildDirected": False,
         "isExportCompliant": True,
         "containsAds": False,
@@ -178,11 +196,13 @@ def build_manifest(
                 "testingInstructions": (
                     "No account linking. Try: open recovery guide; how long does withdrawal last; "
                     "tell me more; give me the helpline; today's affirmation; remind me every day at "
-                    "9 am; forget me. Texting a number needs the mobile number permission."
+                    "9 am; forget me."
+                    + (" Texting a number needs the mobile number permission." if sms_enabled else
+                       " Texting is turned off in this deployment: send it to my phone puts the numbers in the app.")
                 ),
             },
             "privacyAndCompliance": privacy,
-            "permissions": [{"name": name} for name in PERMISSIONS],
+            "permissions": [{"name": name} for name in PERMISSIONS if sms_enabled or name != MOBILE_PERMISSION],
             "events": {
                 "endpoint": {"uri": events_endpoint_arn or endpoint_arn},
                 "subscriptions": [{"eventName": name} for name in EVENTS],
@@ -190,6 +210,31 @@ def build_manifest(
             "apis": {"custom": {"endpoint": {"uri": endpoint_arn}}},
         }
     }
+
+
+def png(size: int) -> bytes:
+    """The store icon, drawn here (no image library): a calm teal square with a pale sunrise."""
+    rows = []
+    centre, radius = (size - 1) / 2, size * 0.32
+    for y in range(size):
+        row = bytearray([0])                  # PNG filter type 0 for each row
+        for x in range(size):
+            inside = (x - centre) ** 2 + (y - size * 0.62) ** 2 <= radius ** 2 and y <= size * 0.62
+            ground = y > size * 0.66
+            row += bytes((250, 214, 140) if inside else (24, 96, 104) if ground else (36, 128, 138))
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)   # 8-bit RGB
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+            + chunk(b"IEND", b""))
+
+
+def ask_resources(package_src: str) -> dict:
+    """ask-resources.json of an ASK CLI v2 project that deploys skill metadata only."""
+    return {"askcliResourcesVersion": ASK_RESOURCES_VERSION,
+            "profiles": {"default": {"skillMetadata": {"src": package_src}}}}
 
 
 def write_package(
@@ -219,6 +264,13 @@ def write_package(
     (out_dir / "skill.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     for locale, model in models.items():
         (custom / f"{locale}.json").write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    images = out_dir / "assets" / "images"
+    images.mkdir(parents=True)
+    for name, size in ICONS.values():
+        (images / name).write_bytes(png(size))
+    project = out_dir.resolve().parent
+    src = "./" + Path(os.path.relpath(out_dir.resolve(), project)).as_posix()
+    (project / "ask-resources.json").write_text(json.dumps(ask_resources(src), indent=2) + "\n", encoding="utf-8")
     return out_dir
 
 
@@ -232,7 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-icon-uri", help="https URL of a 512x512 PNG")
     parser.add_argument("--models", type=Path, default=REPO / "interaction_models", help="interaction model folder")
     parser.add_argument("--content", type=Path, default=REPO / "content", help="content folder (countries.yaml)")
-    parser.add_argument("--out", type=Path, default=Path("build") / "skill-package")
+    parser.add_argument("--sms-enabled", action="store_true",
+                        help="the stack's EnableSms is true: the listing promises texting, the manifest asks for the number")
+    parser.add_argument("--out", type=Path, default=REPO / "skill-package",
+                        help="the skill package folder; ask-resources.json is written beside it")
     args = parser.parse_args(argv)
 
     if args.endpoint_arn == PLACEHOLDER_ARN:
@@ -250,11 +305,13 @@ def main(argv: list[str] | None = None) -> int:
             terms_of_use_url=args.terms_of_use_url,
             small_icon_uri=args.small_icon_uri,
             large_icon_uri=args.large_icon_uri,
+            sms_enabled=args.sms_enabled,
         )
     except (PackageError, OSError, ValueError) as exc:
         print(f"skill-package: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {out}/skill.json and {len(LOCALES)} interaction models")
+    print(f"wrote {out}/skill.json, {len(LOCALES)} interaction models, the icons, and "
+          f"{out.resolve().parent / 'ask-resources.json'}: run `ask deploy` there")
     return 0
 
 

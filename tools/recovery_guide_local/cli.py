@@ -94,8 +94,12 @@ def cmd_ask(args) -> int:
 def cmd_serve(args) -> int:
     import signal
 
-    from .server import make_server
-    server = make_server(_skill(), port=args.port)
+    from .server import TextingEnabled, make_server
+    try:
+        server = make_server(_skill(), port=args.port, verify_alexa=args.verify_alexa)
+    except TextingEnabled as exc:
+        print(f"serve: {exc}. Unset SMS_ENABLED to run it.", file=sys.stderr)
+        return 2
     # Stop cleanly on SIGTERM as on Ctrl-C (test harnesses and process managers send it).
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     host, port = server.server_address[:2]
@@ -153,8 +157,15 @@ def main(argv: list[str] | None = None) -> int:
                      help="with --jsonl: the lines are one conversation (a blank line starts a new one)")
     _conversation_args(ask)
     ask.set_defaults(func=cmd_ask)
-    serve = sub.add_parser("serve", help="HTTP endpoint on 127.0.0.1 for Alexa request envelopes")
+    serve = sub.add_parser(
+        "serve", help="a local HTTP endpoint on 127.0.0.1 for Alexa request envelopes (not hosted for Alexa)",
+        description="A local endpoint on 127.0.0.1 for Alexa client emulators: POST a request envelope to / and "
+                    "get the response envelope. It is not a hosted web service: it refuses cross-origin and "
+                    "non-JSON requests and will not start with SMS_ENABLED=true.")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--verify-alexa", action="store_true",
+                       help="require Alexa's request signature (Signature-256) and a timestamp within 150 s, "
+                            "for the rare case it is put behind an HTTPS tunnel for a real device")
     serve.set_defaults(func=cmd_serve)
     content = sub.add_parser("content", help="check, build or report the content library")
     content.add_argument("action", choices=["lint", "build", "report"])

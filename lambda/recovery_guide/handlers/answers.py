@@ -159,7 +159,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
 
     def handle(self, handler_input):
         entry_id = (session(handler_input) or {}).get("entry")
-        if not entry_id or entry_id not in library.load().entries:
+        if not isinstance(entry_id, str) or entry_id not in library.load().entries:
             prompts = pack(handler_input)["prompts"]
             return reply(handler_input, prompts["more_without_topic"], reprompt=prompts["reprompt"])
         return answer_more(handler_input, entry_id)
@@ -172,7 +172,7 @@ class SourceHandler(AbstractRequestHandler):
     def handle(self, handler_input):
         attrs = session(handler_input) or {}
         entry_id = attrs.get("entry")
-        speech = library.load().entry_speech(locale(handler_input), entry_id) if entry_id else None
+        speech = library.load().entry_speech(locale(handler_input), entry_id) if isinstance(entry_id, str) else None
         if speech is None:
             prompts = pack(handler_input)["prompts"]
             return reply(handler_input, prompts["source_without_topic"], reprompt=prompts["reprompt"])
@@ -187,8 +187,9 @@ class YesHandler(AbstractRequestHandler):
         return is_intent_name("AMAZON.YesIntent")(handler_input)
 
     def handle(self, handler_input):
-        offer = (session(handler_input) or {}).get("offer") or {}
-        kind = offer.get("kind")
+        offer = (session(handler_input) or {}).get("offer")
+        offer = offer if isinstance(offer, dict) else {}      # session attributes come from the client
+        kind = offer.get("kind") if isinstance(offer.get("kind"), str) else None
         if kind in OFFER_MODULES and kind not in YES_ACTIONS:
             lazy.load(OFFER_MODULES[kind])   # registers what "yes" does for its offers
         accept = YES_ACTIONS.get(kind)

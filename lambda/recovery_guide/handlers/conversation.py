@@ -4,8 +4,7 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
 
-from ..topics import TOPICS
-from ..turn import pack, reply, session, set_topic
+from ..turn import pack, reply, set_topic, vouched_last
 
 
 class LaunchHandler(AbstractRequestHandler):
@@ -52,29 +51,12 @@ class RepeatHandler(AbstractRequestHandler):
         return is_intent_name("AMAZON.RepeatIntent")(handler_input)
 
     def handle(self, handler_input):
-        last = (session(handler_input) or {}).get("last")
-        if not _is_our_speech(last):
+        last = vouched_last(handler_input)    # only what the skill itself said (sealed)
+        if last is None:
             prompts = pack(handler_input)["prompts"]
             return reply(handler_input, prompts["nothing_to_repeat"], reprompt=prompts["reprompt"])
         return reply(handler_input, last["speech"], reprompt=last.get("reprompt"), card=last.get("card"),
                      topic=last.get("topic"), offer=last.get("offer"))
-
-
-def _is_our_speech(last) -> bool:
-    """Session attributes come back from the client; repeat only well-formed speech of our own shape."""
-    if not isinstance(last, dict) or not isinstance(last.get("speech"), str) or not last["speech"]:
-        return False
-    if last.get("topic") is not None and last.get("topic") not in TOPICS:
-        return False
-    import xml.etree.ElementTree as ET   # only on this path
-    try:
-        for key in ("speech", "reprompt"):
-            if last.get(key) is not None:
-                ET.fromstring(f"<speak>{last[key]}</speak>")
-    except (ET.ParseError, TypeError):
-        return False
-    return last.get("card") is None or (isinstance(last["card"], dict)
-                                        and all(isinstance(last["card"].get(k), str) for k in ("title", "text")))
 
 
 class NoHandler(AbstractRequestHandler):

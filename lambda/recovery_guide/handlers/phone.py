@@ -1,4 +1,4 @@
-""""Send it to my phone": the numbers just offered, texted to the mobile number on the Amazon account.
+"""The handlers of "send it to my phone": the numbers just offered, texted to the mobile number on the Amazon account.
 
 Flow:
 
@@ -24,29 +24,23 @@ message. Nothing here raises: whatever fails, the person still hears the numbers
 """
 from __future__ import annotations
 
-
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name, is_request_type
-from ask_sdk_model.services import ApiClient, ApiConfiguration, ServiceClientFactory, ServiceException
 from ask_sdk_model.ui import SimpleCard
 
-from .. import library, sms, ssml
-from ..turn import pack, reply, services, session, set_topic
-from .answers import YES_ACTIONS
-from .. import logs, permissions
+from .. import logs, permissions, sms, ssml
 from ..permissions import ASK_FOR
+from ..phone import (DEFAULT_WHAT, MOBILE_SCOPE, SMS_PER_DAY, WHATS, PermissionMissing, ProfileUnavailable,
+                     claim_text, lines_for, mark_screen, mobile_number, numbers_card, section, what_to_send)
+from ..turn import pack, reply, services, session, set_topic, vouched_last
+from .answers import YES_ACTIONS
 
 log = logs.get(__name__)
 
 INTENT = "SendToPhoneIntent"
-MOBILE_SCOPE = "alexa::profile:mobile_number:read"
 TOKEN_PREFIX = "send:"
-WHATS = ("helpline", "treatment", "crisis_overdose", "crisis_suicide")
-DEFAULT_WHAT = "helpline"
 TOPICS = {"helpline": "helpline", "treatment": "find_treatment",
           "crisis_overdose": "crisis_overdose", "crisis_suicide": "crisis_suicide"}
-# The request attribute screen.py reads: which numbers this turn is about (see screen.py).
-SCREEN_KEY = "screen_numbers"
 
 
 # Plain text; escaped when spoken. {it} is "the number" or "the numbers".
@@ -57,6 +51,8 @@ SAY = {
     "no_number": "I couldn't find a mobile number on your Amazon account, so I can't text {it}. "
                  "I've put {it} in your Alexa app instead.",
     "sms_failed": "Sorry, I couldn't send the text just now. I've put {it} in your Alexa app instead.",
+    "sms_cap": "I've already texted you {cap} times today, so I won't send another text until tomorrow. "
+               "I've put {it} in your Alexa app instead.",
     "profile_failed": "Sorry, I couldn't get the mobile number on your Amazon account just now, so I can't text "
                       "{it}. I've put {it} in your Alexa app instead.",
     "asking": "To text {it}, I need your permission to use the mobile number on your Amazon account.",
@@ -78,82 +74,12 @@ EMERGENCY_FIRST = {
 NO_EMERGENCY_NUMBER = "If anyone is in danger right now, call your local emergency number."
 
 
-# --- what to send ---------------------------------------------------------------------------
-
-def what_to_send(handler_input) -> str:
-    """The offer on the table, else the last answer's offer, else the helplines."""
-    attrs = session(handler_input) or {}
-    last = attrs.get("last") if isinstance(attrs.get("last"), dict) else {}
-    for offer in (attrs.get("offer"), last.get("offer")):
-        if isinstance(offer, dict) and offer.get("kind") == "send" and offer.get("what") in WHATS:
-            return offer["what"]
-    return DEFAULT_WHAT
-
-
-def _section(country_pack: dict, what: str) -> dict:
-    if what in ("helpline", "treatment"):
-        return country_pack.get(what) or {}
-    return (country_pack.get("crisis") or {}).get(what) or {}
-
-
-def _line(line_id: str) -> dict | None:
-    line = (library.load().data.get("helplines") or {}).get(line_id)
-    if not line or not line.get("number"):
-        return None
-    name = str(line.get("name") or "").strip()
-    # Names are written to sit mid-sentence ("the Suicide and Crisis Lifeline"); here they lead one.
-    return {"id": line_id, "name": name[:1].upper() + name[1:], "number": str(line["number"])}
-
-
-def lines_for(handler_input, what: str, *, fallback: bool = True) -> list[dict]:
-    """The helplines to send for this offer: [{"id", "name", "number"}], possibly empty.
-
-    A crisis answer without lines of its own (the overdose answer gives the emergency number only)
-    falls back to the country's helplines: texting an emergency number helps nobody.
-    """
-    country_pack = pack(handler_input)
-    ids = list(_section(country_pack, what).get("lines") or [])
-    if not ids and fallback and what != DEFAULT_WHAT:
-        ids = list(_section(country_pack, DEFAULT_WHAT).get("lines") or [])
-    lines = [line for line in (_line(i) for i in dict.fromkeys(ids)) if line]
-    return lines
-
-
-def numbers_for_screen(handler_input, what: str, *, sending: bool = False) -> list[dict]:
-    """What a screen shows: [{"label", "number"}], the emergency number first in a crisis.
-
-    For an answer, the numbers it spoke (the overdose answer: the emergency number alone); for a
-    send-to-phone turn (`sending`), the numbers sent as well.
-    """
-    shown = []
-    emergency = pack(handler_input).get("emergency")
-    if what in EMERGENCY_FIRST and emergency:
-        shown.append({"label": "Emergency", "number": str(emergency)})
-    shown.extend({"label": line["name"], "number": line["number"]}
-                 for line in lines_for(handler_input, what, fallback=sending))
-    return shown
-
-
-def numbers_card(handler_input, what: str) -> dict | None:
-    """The card the answer itself sent (names, numbers, hours), sent again; for an answer without
-    lines of its own (overdose), the helplines' card, since those are the numbers sent."""
-    country_pack = pack(handler_input)
-    if not _section(country_pack, what).get("lines"):
-        what = DEFAULT_WHAT
-    card = _section(country_pack, what).get("card")
-    if card and card.get("title") and card.get("text"):
-        return card
-    lines = lines_for(handler_input, what)
-    if not lines:
-        return None
-    return {"title": "Numbers", "text": "\n".join(f"{line['name']}: {line['number']}" for line in lines)}
-
-
 # --- speech -----------------------------------------------------------------------------------
 
 def _say(key: str, lines: list[dict]) -> str:
     many = len(lines) > 1
-    text = SAY[key].format(it="the numbers" if many else "the number", It_is="They're" if many else "It's")
+    text = SAY[key].format(it="the numbers" if many else "the number", It_is="They're" if many else "It's",
+                           cap=SMS_PER_DAY)
     return ssml.escape(text)
 
 
@@ -181,10 +107,6 @@ def _speech(handler_input, what: str, key: str, lines: list[dict], *, repeat_num
     return "".join(parts)
 
 
-def _mark_screen(handler_input, what: str) -> None:
-    handler_input.attributes_manager.request_attributes[SCREEN_KEY] = what
-
-
 def outcome(handler_input, what: str, key: str, lines: list[dict], *, repeat_numbers: bool = True,
             consent_card: bool = False):
     """Say how it went, keep the session open, re-send the numbers card (or the consent card).
@@ -192,7 +114,7 @@ def outcome(handler_input, what: str, key: str, lines: list[dict], *, repeat_num
     `remember=False`: "repeat" still repeats the answer with the numbers, and "send it to my phone"
     again still knows what to send.
     """
-    _mark_screen(handler_input, what)
+    mark_screen(handler_input, what)
     card = None if consent_card else numbers_card(handler_input, what)
     response = reply(handler_input, _speech(handler_input, what, key, lines, repeat_numbers=repeat_numbers),
                      reprompt=ssml.escape(SAY["anything_else"]), card=card, topic=TOPICS.get(what),
@@ -204,30 +126,10 @@ def outcome(handler_input, what: str, key: str, lines: list[dict], *, repeat_num
 
 # --- permission -------------------------------------------------------------------------------
 
-def _system(handler_input):
-    return getattr(getattr(handler_input.request_envelope, "context", None), "system", None)
-
-
-def _api_token(handler_input) -> str | None:
-    return getattr(_system(handler_input), "api_access_token", None) or None
-
-
-def has_permission(handler_input) -> bool:
-    """Whether the request shows any granted permission at all (the profile API still decides)."""
-    permissions = getattr(getattr(_system(handler_input), "user", None), "permissions", None)
-    return bool(_api_token(handler_input)) and bool(getattr(permissions, "consent_token", None))
-
-
-def supports_voice_permission(handler_input) -> bool:
-    """A voice permission request needs a device in a live session to ask on. If the device still
-    cannot do it, Alexa answers with an error status and the Connections.Response handler falls
-    back to the consent card."""
-    return getattr(_system(handler_input), "device", None) is not None and session(handler_input) is not None
-
 
 def ask_permission(handler_input, what: str, lines: list[dict], *, voice: bool | None = None):
     if voice is None:
-        voice = supports_voice_permission(handler_input)
+        voice = permissions.supports_voice_permission(handler_input)
     if not voice:
         return outcome(handler_input, what, "consent_card", lines, consent_card=True)
     # No reprompt and no shouldEndSession: Alexa asks the question and answers with Connections.Response.
@@ -244,67 +146,6 @@ def ask_permission(handler_input, what: str, lines: list[dict], *, voice: bool |
     return rb.response
 
 
-# --- the mobile number ------------------------------------------------------------------------
-
-class PermissionMissing(Exception):
-    """The profile API refused the token (401/403)."""
-
-
-class ProfileUnavailable(Exception):
-    """Any other failure reaching the profile API."""
-
-
-class _StatusRecorder(ApiClient):
-    """The skill's API client, remembering the last HTTP status it saw.
-
-    The SDK turns an error body it cannot parse (Alexa's 403 says {"code": "ACCESS_DENIED"}, a code
-    missing from the SDK's ErrorCode enum) into a SerializationException without the status; the
-    status recorded here still tells a refused permission from a broken service.
-    """
-    def __init__(self, inner: ApiClient):
-        self._inner = inner
-        self.status: int | None = None
-
-    def invoke(self, request):
-        response = self._inner.invoke(request)
-        self.status = getattr(response, "status_code", None)
-        return response
-
-
-def mobile_number(handler_input) -> str | None:
-    """The account's mobile number in E.164, or None if there is none (or none that can take a text)."""
-    factory = handler_input.service_client_factory
-    config = getattr(factory, "api_configuration", None)
-    if config is None or config.api_client is None:
-        raise ProfileUnavailable("no api client")
-    recorder = _StatusRecorder(config.api_client)
-    ups = ServiceClientFactory(ApiConfiguration(
-        serializer=config.serializer, api_client=recorder, authorization_value=config.authorization_value,
-        api_endpoint=config.api_endpoint)).get_ups_service()
-    try:
-        phone = ups.get_profile_mobile_number()
-    except ServiceException as exc:
-        status = _status(exc)
-    except Exception as exc:  # noqa: BLE001 - a broken client must not lose the person the numbers
-        status = recorder.status
-        log.warning("mobile_number_unreadable type=%s", type(exc).__name__)
-    else:
-        if phone is None or not getattr(phone, "phone_number", None):
-            return None   # 204: no mobile number on the account
-        return sms.e164(getattr(phone, "country_code", None), phone.phone_number)
-    log.warning("mobile_number_failed status=%s", status)
-    if status in (401, 403):
-        raise PermissionMissing()
-    raise ProfileUnavailable()
-
-
-def _status(exc) -> int | None:
-    try:
-        return int(getattr(exc, "status_code", None))
-    except (TypeError, ValueError):
-        return None
-
-
 # --- the whole turn ---------------------------------------------------------------------------
 
 def send_numbers(handler_input, what: str, *, after_consent: bool = False):
@@ -317,7 +158,7 @@ def send_numbers(handler_input, what: str, *, after_consent: bool = False):
         what = DEFAULT_WHAT
     lines = lines_for(handler_input, what)
     if not lines:
-        _mark_screen(handler_input, what)
+        mark_screen(handler_input, what)
         speech = _emergency_first(handler_input, what) + ssml.sentence(ssml.escape(SAY["nothing"])) + " " + \
             ssml.sentence(ssml.escape(SAY["anything_else"]))
         return reply(handler_input, speech, reprompt=ssml.escape(SAY["anything_else"]),
@@ -325,7 +166,7 @@ def send_numbers(handler_input, what: str, *, after_consent: bool = False):
     try:
         if not services(handler_input).config.sms_enabled:
             return outcome(handler_input, what, "sms_off", lines)
-        if not _api_token(handler_input) or (not after_consent and not has_permission(handler_input)):
+        if not permissions.api_token(handler_input) or (not after_consent and not permissions.has_permission(handler_input)):
             return ask_permission(handler_input, what, lines, voice=False if after_consent else None)
         try:
             number = mobile_number(handler_input)
@@ -336,6 +177,9 @@ def send_numbers(handler_input, what: str, *, after_consent: bool = False):
         if number is None:
             log.info("mobile_number_missing")
             return outcome(handler_input, what, "no_number", lines)
+        claimed = claim_text(handler_input)   # the daily cap, counted in the store
+        if claimed != "ok":
+            return outcome(handler_input, what, "sms_cap" if claimed == "cap" else "sms_failed", lines)
         try:
             sms.send(number, sms.message_for([line["number"] for line in lines]))
         except sms.SmsError:
@@ -406,9 +250,9 @@ def _yes_to_send(handler_input, offer: dict):
     """
     what = offer.get("what")
     what = what if what in WHATS else what_to_send(handler_input)
-    own_lines = _section(pack(handler_input), what).get("lines")
-    last = (session(handler_input) or {}).get("last")
-    if (what == "crisis_overdose" or not own_lines) and isinstance(last, dict) and last.get("speech"):
+    own_lines = section(pack(handler_input), what).get("lines")
+    last = vouched_last(handler_input)    # only what the skill itself said (sealed), never forged speech
+    if (what == "crisis_overdose" or not own_lines) and last is not None:
         return reply(handler_input, last["speech"], reprompt=last.get("reprompt"), card=last.get("card"),
                      topic=last.get("topic"), offer=last.get("offer"))
     return send_numbers(handler_input, what)

@@ -26,7 +26,7 @@ class ForgetMeHandler(AbstractRequestHandler):
 def forget_confirmed(handler_input, offer):
     prompts = pack(handler_input)["prompts"]
     # The reminder lives in Alexa, not in our store: delete it first, while its token is still known.
-    from .reminders import delete_stored_reminder
+    from ..reminders import delete_stored_reminder   # the domain module: no handlers loaded
     delete_stored_reminder(handler_input)
     try:
         services(handler_input).forget_user(handler_input)

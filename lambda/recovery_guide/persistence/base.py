@@ -5,6 +5,7 @@ person's health or drug use. Shape (all keys optional):
 
     {"affirmations": [{"id": "aff-012", "date": "2026-11-23"}, ...],   # recently heard, newest last
      "reminder": {"alert_token": "..."},
+     "sms": {"day": "2026-11-23", "count": 1},                           # texts today (the daily cap)
      "prefs": {...}}
 
 Keys are derived from the Alexa user id with `user_key()`, so the id itself is never stored or logged.
@@ -25,7 +26,9 @@ class StoreUnavailable(Exception):
 def user_key(alexa_user_id: str) -> str:
     """A stable, non-reversible key for a user id (the id itself is never stored or logged)."""
     import hashlib   # here, not at import: most cold starts (a launch) never need it
-    return hashlib.sha256(alexa_user_id.encode("utf-8")).hexdigest()
+    # surrogatepass: an id with a lone surrogate (valid JSON, not valid UTF-8) still has a key, so
+    # its record can be found and deleted on SkillDisabled.
+    return hashlib.sha256(str(alexa_user_id).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class UserStore(ABC):

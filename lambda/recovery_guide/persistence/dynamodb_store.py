@@ -104,6 +104,8 @@ class DynamoDbUserStore(UserStore):
             from botocore.exceptions import BotoCoreError
         except ImportError as exc:  # boto3 is in the Lambda runtime and in the dev extras
             raise StoreUnavailable(f"boto3 is not installed: {exc}") from exc
+        from .. import logs
+        logs.quiet_libraries()   # botocore at DEBUG would log the user key and the record
         region = self._region_name
         if region is None and self._endpoint_url:
             # A local DynamoDB-compatible server does not care about the region; do not fail on it.
