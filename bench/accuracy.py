@@ -1,4 +1,4 @@
-"""Matching accuracy: top-1 topic on bench/data/dev_questions.jsonl, measured only.
+"""Matching accuracy: top-1 topic on shared/eval/dev_questions.jsonl (beside the checkout), measured only.
 
 Each question goes through the path of `recovery-guide ask --json`: a fresh local Conversation
 (fresh session, locale en-US) → local NLU → request envelope → skill → the topic of the answer.
@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import REPO, machine  # noqa: E402
 
 sys.path.insert(0, os.path.join(REPO, "lambda"))
-DEFAULT_FILE = os.path.join(REPO, "bench", "data", "dev_questions.jsonl")
+DEFAULT_FILE = os.path.join(os.path.dirname(REPO), "shared", "eval", "dev_questions.jsonl")
 BUDGET = 0.90
 
 

@@ -25,7 +25,8 @@ LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 EMERGENCY = {"en-US": "911", "en-GB": "999", "en-CA": "911", "en-AU": "000", "en-IN": "112"}
 # Project files the tests read (the repository is self-contained: nothing outside it is needed).
 TOPICS_FILE = os.path.join(REPO, "content", "topics.md")
-DEV_QUESTIONS = os.path.join(REPO, "bench", "data", "dev_questions.jsonl")
+# The shared dev set, as fingerprints only: its sentences came from public pages and stay outside the project.
+DEV_QUESTIONS = os.path.join(REPO, "bench", "data", "dev_questions.sha256")
 
 
 def assert_valid_ssml(speech: str) -> None:

@@ -16,7 +16,6 @@ import pytest
 from recovery_guide.understanding.crisis import OVERDOSE, SUICIDE, detect_crisis, normalise
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-DEV_FILE = os.path.join(REPO_ROOT, "bench", "data", "dev_questions.jsonl")
 
 # --- an overdose happening now, to the speaker or someone else -------------------------------------
 OVERDOSE_STATEMENTS = [
@@ -360,22 +359,6 @@ def test_an_overdose_happening_beats_a_suicidal_statement():
     assert detect_crisis("I want to die and now she's not breathing") == OVERDOSE
 
 
-def _dev_rows():
-    with open(DEV_FILE, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def test_the_dev_files_crisis_rows_are_recognised():
-    """A sanity check only: the patterns were written from the brief, not from these sentences."""
-    wrong = [(r["q"], r["topic"], detect_crisis(r["q"])) for r in _dev_rows()
-             if r["topic"] in (OVERDOSE, SUICIDE) and detect_crisis(r["q"]) != r["topic"]]
-    assert not wrong, wrong
-
-
-def test_the_dev_files_other_questions_are_answered_not_treated_as_a_crisis():
-    wrong = [(r["q"], r["topic"], detect_crisis(r["q"])) for r in _dev_rows()
-             if r["topic"] not in (OVERDOSE, SUICIDE) and detect_crisis(r["q"]) is not None]
-    assert not wrong, wrong
 
 
 def test_fast_enough_for_every_turn():

@@ -66,13 +66,14 @@ def test_no_dev_question_is_copied_into_the_content():
     make the figure meaningless."""
     import re
     from recovery_guide_authoring.content import load
-    path = DEV_QUESTIONS
+    import hashlib
     norm = lambda s: re.sub(r"[^a-z0-9 ]", "", s.lower()).strip()   # noqa: E731
-    with open(path, encoding="utf-8") as fh:
-        dev = {norm(json.loads(line)["q"]) for line in fh if line.strip()}
+    with open(DEV_QUESTIONS, encoding="utf-8") as fh:
+        dev = {line.strip() for line in fh if line.strip() and not line.startswith("#")}
     from recovery_guide_authoring.content import all_phrasings
     content = load()
-    copied = [(eid, q) for eid in content.entries for q in all_phrasings(content, eid) if norm(q) in dev]
+    copied = [(eid, q) for eid in content.entries for q in all_phrasings(content, eid)
+              if hashlib.sha256(norm(q).encode()).hexdigest() in dev]
     assert copied == []
 
 
