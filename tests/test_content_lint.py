@@ -190,4 +190,3 @@ def test_source_shape_problems_name_the_file_and_the_source(tmp_path):
     assert any(p.endswith("sources/s.yaml: source test-nida: field 'tier': 'Z' is not one of A, A-, B, C")
                for p in problems), problems
     assert any("source test-nida: field 'url'" in p for p in problems), problems
-    problems += check_understanding(content)

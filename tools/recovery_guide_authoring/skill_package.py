@@ -107,9 +107,14 @@ def _emergency_numbers(content_dir: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _utterance_pattern(sample: str) -> re.Pattern:
+def _utterance_pattern(sample: str, slot_values: dict | None = None) -> re.Pattern:
+    """A sample as a pattern: a slot of a custom type matches only its values and synonyms."""
     parts = re.split(r"(\{[^}]+\})", sample.lower())
-    return re.compile("".join("(.+)" if p.startswith("{") else re.escape(p) for p in parts))
+
+    def slot(part: str) -> str:
+        values = (slot_values or {}).get(part[1:-1])
+        return "(" + "|".join(re.escape(v) for v in values) + ")" if values else "(.+)"
+    return re.compile("".join(slot(p) if p.startswith("{") else re.escape(p) for p in parts))
 
 
 def _accepted_by(model: dict, phrase: str) -> bool:
@@ -121,7 +126,10 @@ def _accepted_by(model: dict, phrase: str) -> bool:
         return False
     rest = text[len(prefix):]
     candidates = [rest] + [rest[len(c) + 1:] for c in _CONNECTORS if rest.startswith(c + " ")]
-    patterns = [_utterance_pattern(s) for intent in language["intents"] for s in intent.get("samples", [])]
+    type_values = {t["name"]: [w.lower() for v in t.get("values") or [] for w in [v["name"]["value"]]
+                               + list(v["name"].get("synonyms") or [])] for t in language.get("types") or []}
+    patterns = [_utterance_pattern(s, {slot["name"]: type_values.get(slot["type"]) for slot in intent.get("slots") or []})
+                for intent in language["intents"] for s in intent.get("samples", [])]
     return any(p.fullmatch(c) for p in patterns for c in candidates)
 
 
