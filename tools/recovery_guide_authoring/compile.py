@@ -118,7 +118,7 @@ class Renderer:
             "emergency": (self.content.countries.get(country) or {}).get("emergency", {}).get("number"),
             "prompts": self.prompts(country),
             "crisis": self.crisis(country),
-            "emergency": emergency_build.render_pack(self, self.content, country),
+            "emergency_steps": emergency_build.render_pack(self, self.content, country),
             "helpline": self.helpline(country, "helpline"),
             "treatment": self.helpline(country, "treatment"),
             "lines": self.lines(country),
@@ -309,6 +309,7 @@ def compile_library(content: Content) -> dict:
                               "speak_source": e.get("speak_source"), "offer": e.get("offer"),
                               "subject": subject(content, e)} for eid, e in sorted(content.entries.items())},
             "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
+            "emergency_intents": emergency_build.intents(content.understanding.get("emergency_follow_ups") or {}),
             "sources": {sid: {k: s.get(k) for k in ("organisation", "spoken_name", "title", "url", "tier")}
                         for sid, s in sorted(content.sources.items())},
             "helplines": {lid: {k: line.get(k) for k in ("name", "number", "country")}

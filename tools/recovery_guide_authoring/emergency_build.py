@@ -19,7 +19,7 @@ from .content import COUNTRIES, Content
 # The steps the overdose conversation must have (the kinds of follow-up it answers).
 OVERDOSE_STEPS = ("no_naloxone", "give_naloxone", "no_response", "breathing_not_waking", "waking_up",
                   "not_breathing", "dispatcher", "myths", "called", "not_called", "help_arrived", "ended", "stop")
-SUICIDE_STEPS = ("wont_call", "no", "safe_now", "no_line")
+SUICIDE_STEPS = ("wont_call", "no", "safe_now", "stop", "no_line")
 # The generic pack (a country the skill does not know) hears the versions that are not tied to one
 # country's services: India's, which are the CDC and Health Canada wording.
 GENERIC_FROM = "IN"
@@ -88,11 +88,31 @@ def render_suicide(renderer, content: Content, country: str) -> dict:
         speech = re.sub(r"\s+([.,])", r"\1", " ".join(speech.split()))
         steps["no" if kind == "no_line" else kind] = {"speech": speech, "text": ssml.to_text(speech)}
     if not line:   # no crisis line: every step is the emergency number and a warm word
-        for kind in ("wont_call", "safe_now"):
+        for kind in ("wont_call", "safe_now", "stop"):
             steps.setdefault(kind, steps.get("no"))
-    reprompt = steps.get("no", {}).get("speech") or ssml.escape(str(data.get("reprompt", "")))
+    # Silence hears the number once more and a warm word, and "yes" still texts the line's number.
+    reprompt = steps["no"]["speech"] + (" " + ssml.escape(str(data.get("reprompt_offer", ""))) if line else "")
     return {"reprompt": reprompt, "number": variables["emergency_text"], "steps": steps,
             "line": {"name": line["name"], "number": line["number"]} if line else None}
+
+
+def intent_name(kind: str) -> str:
+    """The interaction model's intent for a kind of follow-up: "no_naloxone" → "EmergencyNoNaloxoneIntent"."""
+    return "Emergency" + "".join(part.capitalize() for part in kind.split("_")) + "Intent"
+
+
+# Kinds that get an intent of their own in the interaction models (Alexa's built-ins cover "repeat" and "no").
+INTENT_KINDS = {"overdose": [k for k in OVERDOSE_STEPS if k != "stop"], "suicide": ["wont_call", "safe_now"]}
+
+
+def intents(corpus: dict) -> dict:
+    """{intent name: [conversation, kind]} for the kinds above that the corpus has examples of."""
+    out = {}
+    for conversation, kinds in INTENT_KINDS.items():
+        for kind in kinds:
+            if ((corpus or {}).get(conversation) or {}).get(kind):
+                out[intent_name(kind)] = [conversation, kind]
+    return dict(sorted(out.items()))
 
 
 def render_pack(renderer, content: Content, country: str) -> dict:
@@ -110,7 +130,7 @@ def tokens(text: str) -> list[str]:
 
 
 def train(corpus: dict) -> dict:
-    """TF-IDF nearest centroid per conversation ("overdose", "suicide"): {idf, centroids}, rounded."""
+    """TF-IDF nearest centroid per conversation ("overdose", "suicide"): {idf, centroids, examples}, rounded."""
     model = {}
     for conversation, kinds in sorted((corpus or {}).items()):
         if not isinstance(kinds, dict):
@@ -130,5 +150,8 @@ def train(corpus: dict) -> dict:
                     total[t] += v / norm
             norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
             centroids[kind] = {t: round(v / norm, 4) for t, v in sorted(total.items()) if v / norm >= 0.005}
-        model[conversation] = {"idf": dict(sorted(idf.items())), "centroids": centroids}
+        # The examples themselves too (their distinct tokens): the skill scores a follow-up against its
+        # kind's centroid and its nearest example, so a phrasing close to one example is not lost in the average.
+        examples = {kind: sorted({" ".join(sorted(set(toks))) for k, toks in docs if k == kind}) for kind in kinds}
+        model[conversation] = {"idf": dict(sorted(idf.items())), "centroids": centroids, "examples": examples}
     return model
