@@ -267,3 +267,13 @@ def test_the_models_route_the_follow_ups_to_their_intents():
     assert owner["should i do cpr"] == "EmergencyNotBreathingIntent"
     assert owner["they're here"] == "EmergencyHelpArrivedIntent"
     assert owner["i don't want to call anyone"] == "EmergencyWontCallIntent"
+
+
+def test_what_do_i_do_is_the_current_step_in_an_emergency_and_no_alarm_outside_one(skill):
+    dialog = talk(skill, "en-US")
+    dialog.say("he is breathing now")
+    again = in_the_emergency(dialog.say("what do I do now"), "en-US")
+    assert steps("en-US")["breathing_not_waking"]["text"] in again.text
+    calm = Dialog(skill, locale="en-US")
+    calm.say("how long does withdrawal last")
+    assert calm.say("what do I do now").risk is None

@@ -101,8 +101,19 @@ def intent_name(kind: str) -> str:
     return "Emergency" + "".join(part.capitalize() for part in kind.split("_")) + "Intent"
 
 
-# Kinds that get an intent of their own in the interaction models (Alexa's built-ins cover "repeat" and "no").
-INTENT_KINDS = {"overdose": [k for k in OVERDOSE_STEPS if k != "stop"], "suicide": ["wont_call", "safe_now"]}
+# Kinds that get an intent of their own in the interaction models ("what do I do now" is "repeat": the
+# current step again). Alexa's built-ins cover "no", and the wordings below that are theirs.
+INTENT_KINDS = {"overdose": [k for k in OVERDOSE_STEPS if k != "stop"] + ["repeat"],
+                "suicide": ["wont_call", "safe_now"]}
+BUILT_IN_WORDINGS = {"repeat", "repeat that", "say that again", "say it again", "can you repeat that", "again",
+                     "what did you say", "pardon", "come again", "help", "help me", "please help", "start again",
+                     "go back", "huh", "what", "sorry what", "tell me again", "start over"}
+
+
+def samples(corpus: dict, conversation: str, kind: str) -> list[str]:
+    """The examples of a kind that may be samples of its intent (not a built-in intent's wording)."""
+    return [e for e in ((corpus or {}).get(conversation) or {}).get(kind) or []
+            if " ".join(str(e).lower().split()) not in BUILT_IN_WORDINGS]
 
 
 def intents(corpus: dict) -> dict:

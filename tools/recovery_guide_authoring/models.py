@@ -84,11 +84,11 @@ def generate(locale: str, content: Content | None = None, definition: dict | Non
             intents.append({"name": intent_name(eid), "slots": [], "samples": samples})
     # Follow-ups in an emergency ("i don't have narcan", "they're here"): one intent per kind, its
     # examples as samples. After the entries, so a phrasing an entry already claims stays the entry's.
-    from .emergency_build import intents as emergency_intents
+    from .emergency_build import intents as emergency_intents, samples as emergency_samples
     corpus = content.understanding.get("emergency_follow_ups") or {}
     for name, (conversation, kind) in emergency_intents(corpus).items():
         samples = []
-        for example in corpus[conversation][kind]:
+        for example in emergency_samples(corpus, conversation, kind):
             text = sample_text(example)
             if text and len(text) <= MAX_SAMPLE_CHARS and text not in seen:
                 seen.add(text)

@@ -65,6 +65,11 @@ class EmergencyHandler(AbstractRequestHandler):
         if current is None:
             conversation, step = library.load().data["emergency_intents"][name]
             kind = CONVERSATIONS[conversation]
+            if step == "repeat":
+                # "What do I do now" outside an emergency is an ordinary follow-up: read as the words
+                # a device would otherwise have sent in the question intent's slot.
+                from .answers import answer_text
+                return answer_text(handler_input, "what do i do now")
             if kind == OVERDOSE and step not in ("help_arrived", "ended"):
                 # "He isn't breathing" as a first sentence is an overdose: the crisis answer, number first.
                 from .crisis import crisis_response
