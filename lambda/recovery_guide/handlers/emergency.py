@@ -33,7 +33,10 @@ def state(handler_input) -> dict | None:
     attrs = session(handler_input)
     current = attrs.get(KEY) if attrs is not None else None
     if isinstance(current, dict) and current.get("kind") in (OVERDOSE, SUICIDE):
-        return current
+        # Session attributes come back from the client: keep only the shape this module writes.
+        step = current.get("step")
+        return {"kind": current["kind"], "step": step if isinstance(step, str) and len(step) < 40 else "start",
+                "called": current.get("called") is True}
     return None
 
 
