@@ -59,7 +59,7 @@ class Dialog:
     def send(self, envelope: dict, intent: str | None = None):
         """A hand-built envelope (events, CanFulfill, odd shapes) through the same skill."""
         response = self.skill.invoke(envelope)
-        turn = turn_from(response, intent, self.skill.last_topic())
+        turn = turn_from(response, intent, self.skill.last_topic(), self.skill.last_judgement())
         self.envelopes.carry(response)
         return self._checked(turn, allow_silent=True)
 

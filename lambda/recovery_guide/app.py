@@ -15,7 +15,7 @@ from ask_sdk_model.services import ApiClient
 
 from . import config as config_module
 from . import library, logs, screen
-from .handlers import answers, conversation, crisis, errors, helplines
+from .handlers import answers, conversation, crisis, emergency, errors, helplines
 from .handlers.lazy import capability
 from .interceptors import LAST_JUDGEMENT, LAST_TOPIC, LogResponseInterceptor, ServicesInterceptor
 from .services import Services
@@ -62,9 +62,10 @@ class LazyApiClient(ApiClient):
 def build(services: Services):
     # The API client lets handlers reach Alexa's service APIs (profile, reminders, settings).
     sb = CustomSkillBuilder(api_client=LazyApiClient())
-    # Order matters: events and CanFulfill have no session; crisis runs before any other intent.
+    # Order matters: an emergency under way reads every follow-up first; events and CanFulfill have no
+    # session; crisis runs before any other intent.
     # Capabilities in handlers.lazy are imported only when a request for them arrives.
-    chain = ([capability("events"), capability("can_fulfill")] + crisis.HANDLERS + answers.HANDLERS
+    chain = (emergency.HANDLERS + [capability("events"), capability("can_fulfill")] + crisis.HANDLERS + answers.HANDLERS
              + helplines.HANDLERS + [capability(name) for name in ("privacy", "phone", "affirmations", "reminders")]
              + conversation.HANDLERS + conversation.LAST_HANDLERS)
     for handler in chain:

@@ -80,6 +80,54 @@ DOCUMENT = {
 }
 
 
+# In an emergency (emergency.py marks the turn): the number and the step being coached, both large.
+EMERGENCY_KEY = "emergency_screen"
+_STEP = "${viewport.width < 600 ? '24dp' : '40dp'}"
+EMERGENCY_DOCUMENT = {
+    "type": "APL",
+    "version": APL_VERSION,
+    "theme": "dark",
+    "description": "The emergency number and the current step, large",
+    "mainTemplate": {
+        "parameters": ["payload"],
+        "items": [{
+            "type": "ScrollView",
+            "width": "100vw",
+            "height": "100vh",
+            "item": {
+                "type": "Container",
+                "width": "100vw",
+                "minHeight": "100vh",
+                "justifyContent": "center",
+                "alignItems": "center",
+                "paddingLeft": "6vw",
+                "paddingRight": "6vw",
+                "paddingTop": "4vh",
+                "paddingBottom": "4vh",
+                "items": [
+                    {"type": "Text", "text": "${payload.emergency.label}", "fontSize": _NAME,
+                     "textAlign": "center", "color": "#FFD0D0"},
+                    {"type": "Text", "text": "${payload.emergency.number}", "fontSize": _BIG, "fontWeight": "bold",
+                     "textAlign": "center", "color": "#FFFFFF", "paddingBottom": "3vh"},
+                    {"type": "Text", "text": "${payload.emergency.step}", "fontSize": _STEP,
+                     "textAlign": "center", "color": "#FFFFFF"},
+                    {"type": "Text", "text": "${payload.emergency.line}", "fontSize": _NAME,
+                     "textAlign": "center", "color": "#D0D0D0", "paddingTop": "3vh"},
+                ],
+            },
+        }],
+    },
+}
+
+
+def emergency_directive(marked: dict):
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+    line = marked.get("line") or {}
+    return RenderDocumentDirective(token="emergency", document=EMERGENCY_DOCUMENT, datasources={"emergency": {
+        "label": "Emergency", "number": str(marked.get("number") or ""), "step": str(marked.get("step") or ""),
+        "line": f"{line['name']}: {line['number']}" if line.get("name") and line.get("number") else ""}})
+
+
 def supports_apl(handler_input) -> bool:
     system = getattr(getattr(handler_input.request_envelope, "context", None), "system", None)
     interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
@@ -127,6 +175,10 @@ class ScreenInterceptor(AbstractResponseInterceptor):
             return
         directives = list(response.directives or [])
         if any(str(getattr(d, "object_type", "") or "").startswith(_SKIP_DIRECTIVES) for d in directives):
+            return
+        marked = handler_input.attributes_manager.request_attributes.get(EMERGENCY_KEY)
+        if isinstance(marked, dict):
+            response.directives = directives + [emergency_directive(marked)]
             return
         what, sending = turn_numbers(handler_input)
         if what is None:

@@ -16,6 +16,7 @@ from recovery_guide import ssml
 from recovery_guide.locales import BRITISH_SPELLING
 from recovery_guide.understanding.normalise import features
 from recovery_guide.topics import NON_MEDICAL
+from . import emergency_build
 from .content import COUNTRIES, REPO_ROOT, Content, all_phrasings, entry_countries, load
 from .spelling import british
 
@@ -117,6 +118,7 @@ class Renderer:
             "emergency": (self.content.countries.get(country) or {}).get("emergency", {}).get("number"),
             "prompts": self.prompts(country),
             "crisis": self.crisis(country),
+            "emergency_steps": emergency_build.render_pack(self, self.content, country),
             "helpline": self.helpline(country, "helpline"),
             "treatment": self.helpline(country, "treatment"),
             "lines": self.lines(country),
@@ -307,11 +309,14 @@ def compile_library(content: Content) -> dict:
                               "speak_source": e.get("speak_source"), "offer": e.get("offer"),
                               "subject": subject(content, e)} for eid, e in sorted(content.entries.items())},
             "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
+            "emergency_intents": emergency_build.intents(content.understanding.get("emergency_follow_ups") or {}),
             "sources": {sid: {k: s.get(k) for k in ("organisation", "spoken_name", "title", "url", "tier")}
                         for sid, s in sorted(content.sources.items())},
             "helplines": {lid: {k: line.get(k) for k in ("name", "number", "country")}
                           for lid, line in sorted(content.helplines.items())},
         },
+        # Read only when an emergency conversation needs a follow-up classified.
+        "emergency_model.json": emergency_build.train(content.understanding.get("emergency_follow_ups") or {}),
     }
     for country in countries:
         pack = renderer.pack(country)

@@ -31,6 +31,7 @@ class Content:
     affirmations: dict = field(default_factory=dict)
     source_files: dict = field(default_factory=dict)  # source id -> path
     phrasings: dict = field(default_factory=dict)     # entry id -> more ways people ask (phrasings/<topic>.yaml)
+    emergency: dict = field(default_factory=dict)    # "overdose" / "suicide" -> the emergency conversation
     understanding: dict = field(default_factory=dict)  # corpus name -> data (understanding/<name>.yaml)
 
 
@@ -90,6 +91,8 @@ def load(root: str = CONTENT_DIR) -> Content:
     affirmations_path = os.path.join(root, "affirmations.yaml")
     if os.path.exists(affirmations_path):
         content.affirmations = _read(affirmations_path) or {}
+    for path in sorted(glob.glob(os.path.join(root, "emergency", "*.yaml"))):
+        content.emergency[os.path.splitext(os.path.basename(path))[0]] = _read(path) or {}
     return content
 
 

@@ -114,6 +114,8 @@ def check_sources(content: Content) -> list[str]:
         cited.add(country.get("emergency", {}).get("source"))
         cited |= {c.get("source") for c in country.get("overdose", {}).get("citations") or []}
         cited |= {c.get("source") for c in country.get("treatment_citations") or []}
+    for versions in ((content.emergency.get("overdose") or {}).get("steps") or {}).values():
+        cited |= {c.get("source") for v in versions or [] for c in v.get("citations") or []}
     for sid in sorted(set(content.sources) - cited):
         problems.append(f"{_rel(content.source_files[sid])}: source {sid} is cited nowhere")
     return problems
@@ -302,6 +304,84 @@ def check_affirmations(content: Content, today: dt.date) -> list[str]:
     return problems
 
 
+MAX_STEP_WORDS = 35    # an emergency step is heard while acting: one short breath
+
+
+def check_emergency(content: Content, renderer: Renderer, today: dt.date, known_numbers: set) -> list[str]:
+    """content/emergency/: the overdose steps are vetted like entries (tier A/A- quotes, numbers in
+    quotes, person-first words, short and plain); the suicide lines render for every country."""
+    from .emergency_build import OVERDOSE_STEPS, PLACEHOLDER, SUICIDE_STEPS, render_pack
+    problems = []
+    if not content.emergency:
+        return problems
+    where = "content/emergency/overdose.yaml"
+    overdose = content.emergency.get("overdose") or {}
+    steps = overdose.get("steps") or {}
+    for kind in OVERDOSE_STEPS:
+        if kind not in steps:
+            problems.append(f"{where}: no step {kind!r}")
+    for kind, versions in steps.items():
+        seen: dict[str, int] = {}
+        for version in versions or []:
+            for country in version.get("countries") or []:
+                seen[country] = seen.get(country, 0) + 1
+                if country not in ("US", "GB", "CA", "AU", "IN"):
+                    problems.append(f"{where}: {kind}: unknown country {country!r}")
+            text = " ".join(str(version.get("text") or "").split())
+            label = f"{kind} ({', '.join(version.get('countries') or [])})"
+            if not text:
+                problems.append(f"{where}: {label} has no text")
+                continue
+            quotes = []
+            for citation in version.get("citations") or []:
+                sid = citation.get("source")
+                if sid not in content.sources:
+                    problems.append(f"{where}: {label} cites unknown source {sid!r}")
+                    continue
+                if not str(citation.get("quote") or "").strip():
+                    problems.append(f"{where}: {label}: citation of {sid} has no quote")
+                quotes.append((sid, str(citation.get("quote") or "")))
+            if not version.get("plain") and not any(
+                    content.sources[sid].get("tier") in SPEAKABLE_TIERS and q.strip() for sid, q in quotes):
+                problems.append(f"{where}: {label}: no tier A or A- source with a supporting quote")
+            supported = set(known_numbers)
+            for _, quote in quotes:
+                supported |= _all_numbers(quote)
+            for number in sorted(numbers_in(text.replace(PLACEHOLDER, "")) - supported):
+                problems.append(f"{where}: {label} says the number {number}, which no cited quote supports")
+            for match in _BANNED_RE.finditer(text):
+                problems.append(f"{where}: {label} uses {match.group(0)!r}; use person-first words")
+            words = count_words(text.replace(PLACEHOLDER, "nine one one"))
+            if words > MAX_STEP_WORDS:
+                problems.append(f"{where}: {label} has {words} words (at most {MAX_STEP_WORDS})")
+            grade = grade_level(text)
+            if grade > MAX_GRADE:
+                problems.append(f"{where}: {label} reads at grade {grade:.1f} (at most {MAX_GRADE:.0f})")
+        for country in ("US", "GB", "CA", "AU", "IN"):
+            if seen.get(country, 0) != 1:
+                problems.append(f"{where}: {kind} has {seen.get(country, 0)} versions for {country} (exactly one)")
+    review = overdose.get("review") or {}
+    if review.get("status") not in REVIEW_STATUSES:
+        problems.append(f"{where}: review status is {review.get('status')!r}; a draft cannot ship")
+    try:
+        if dt.date.fromisoformat(str(review.get("next_review"))) < today:
+            problems.append(f"{where}: review was due on {review.get('next_review')}")
+    except ValueError:
+        problems.append(f"{where}: review dates must be YYYY-MM-DD")
+    for kind in SUICIDE_STEPS:
+        if kind not in ((content.emergency.get("suicide") or {}).get("steps") or {}):
+            problems.append(f"content/emergency/suicide.yaml: no step {kind!r}")
+    for country in ("US", "GB", "CA", "AU", "IN", "XX"):
+        pack = render_pack(renderer, content, country)
+        for conversation, rendered in pack.items():
+            for kind, step in rendered["steps"].items():
+                if not _is_valid_ssml(step["speech"]):
+                    problems.append(f"content/emergency: {conversation} {kind} renders to invalid SSML for {country}")
+                for match in _BANNED_RE.finditer(step["text"]):
+                    problems.append(f"content/emergency: {conversation} {kind} uses {match.group(0)!r} ({country})")
+    return problems
+
+
 def lint(content: Content, today: dt.date | None = None) -> list[str]:
     today = today or dt.date.today()
     renderer = Renderer(content)
@@ -315,6 +395,7 @@ def lint(content: Content, today: dt.date | None = None) -> list[str]:
     problems += check_sources(content) + check_phrasings(content) + check_helplines(content)
     problems += check_understanding(content)
     problems += check_affirmations(content, today)
+    problems += check_emergency(content, renderer, today, known_numbers)
     for eid, entry in content.entries.items():
         if eid not in misshapen:
             problems += check_entry(entry, content, renderer, today, known_numbers)

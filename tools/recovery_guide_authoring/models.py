@@ -82,6 +82,19 @@ def generate(locale: str, content: Content | None = None, definition: dict | Non
                 samples.append(text)
         if samples:
             intents.append({"name": intent_name(eid), "slots": [], "samples": samples})
+    # Follow-ups in an emergency ("i don't have narcan", "they're here"): one intent per kind, its
+    # examples as samples. After the entries, so a phrasing an entry already claims stays the entry's.
+    from .emergency_build import intents as emergency_intents, samples as emergency_samples
+    corpus = content.understanding.get("emergency_follow_ups") or {}
+    for name, (conversation, kind) in emergency_intents(corpus).items():
+        samples = []
+        for example in emergency_samples(corpus, conversation, kind):
+            text = sample_text(example)
+            if text and len(text) <= MAX_SAMPLE_CHARS and text not in seen:
+                seen.add(text)
+                samples.append(text)
+        if samples:
+            intents.append({"name": name, "slots": [], "samples": samples})
     intents += [{"name": name, "samples": []} for name in definition["builtin_intents"]]
     return {"interactionModel": {"languageModel": {
         "invocationName": definition["invocation_name"], "intents": intents,

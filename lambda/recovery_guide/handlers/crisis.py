@@ -8,14 +8,19 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ..understanding.crisis import OVERDOSE, SUICIDE, assess
 from ..understanding.risk import AT_RISK, EMERGENCY
 from ..turn import locale, pack, reply
+from . import emergency
 
 _DETECTED = "crisis_in_free_text"
 CRISIS_INTENTS = {"OverdoseEmergencyIntent": OVERDOSE, "SuicidalCrisisIntent": SUICIDE}
 
 
 def crisis_response(handler_input, kind: str):
-    response = pack(handler_input)["crisis"][kind]
-    return reply(handler_input, response["speech"], reprompt=response["reprompt"], card=response["card"],
+    country_pack = pack(handler_input)
+    response = country_pack["crisis"][kind]
+    emergency.start(handler_input, kind)    # the follow-ups are read in this emergency's context
+    # The mode's reprompt keeps them company ("Are they breathing?"; the number again after a suicide answer).
+    reprompt = (country_pack.get("emergency_steps") or {}).get(kind, {}).get("reprompt") or response["reprompt"]
+    return reply(handler_input, response["speech"], reprompt=reprompt, card=response["card"],
                  topic=kind, offer={"kind": "send", "what": kind}, risk=EMERGENCY)
 
 
