@@ -222,10 +222,15 @@ def _overdose(handler_input, current: dict, step: str):
     if step == "repeat":
         step = current.get("step") or "start"
     said = steps.get(step) or steps["start"]
-    speech = (ssml.sentence(conversation["reminder"]) + " " if remind else "") + said["speech"]
     number = conversation["number"]
+    # The number is in every reply while the emergency lasts: first until they have called, then last
+    # wherever the step itself does not say it.
+    still = not remind and number not in said["text"]
+    speech = ((ssml.sentence(conversation["reminder"]) + " " if remind else "") + said["speech"]
+              + (" " + ssml.sentence(conversation["still"]) if still else ""))
     card = {"title": f"Overdose: call {number}",
-            "text": ((conversation["reminder_text"] + "\n") if remind else "") + said["text"]}
+            "text": ((conversation["reminder_text"] + "\n") if remind else "") + said["text"]
+            + (("\n" + conversation["still_text"]) if still else "")}
     handler_input.attributes_manager.request_attributes[SCREEN_KEY] = {"step": said["text"], "number": number}
     end = step == "stop" or step in LEAVE[OVERDOSE]
     _keep(handler_input, current, step, end)

@@ -63,9 +63,12 @@ def render_overdose(renderer, content: Content, country: str) -> dict:
     steps["start"] = {"speech": " ".join(str(s) for s in first),
                       "text": " ".join(renderer.plain(s, country) for s in (info.get("overdose") or {}).get("steps", []))}
     reminder = _spoken(renderer, data.get("reminder", "Call {emergency} now."), country, emergency_ssml)
+    still = _spoken(renderer, data.get("still", "Call {emergency} if anything changes."), country, emergency_ssml)
     return {
         "reminder": str(reminder),
         "reminder_text": str(data.get("reminder", "")).replace(PLACEHOLDER, number),
+        "still": str(still),
+        "still_text": str(data.get("still", "")).replace(PLACEHOLDER, number),
         "reprompt": ssml.escape(" ".join(str(data.get("reprompt", "")).split())),
         "number": number,
         "steps": steps,
