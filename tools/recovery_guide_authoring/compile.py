@@ -178,10 +178,10 @@ class Renderer:
     def helpline(self, country: str, which: str) -> dict:
         info = self.content.countries.get(country) or {}
         if which == "helpline":
-            ids = [info.get("drug_helpline"), info.get("crisis_line")]
+            ids = [info.get("drug_helpline")] + list(info.get("more_lines") or []) + [info.get("crisis_line")]
             extra = None
         else:
-            ids = [info.get("treatment_line")]
+            ids = list(info.get("treatment_lines") or [info.get("treatment_line")])
             extra = self.speakable(info["treatment_how"], country) if info.get("treatment_how") else None
         lines = [v for v in (self.line_view(i, country) for i in dict.fromkeys(i for i in ids if i)) if v]
         if lines:
@@ -236,14 +236,17 @@ class Renderer:
             offer, next_offer = self.ssml_text(self.content.prompts["more_offer_alone"]), None
         answer = self.env.get_template("answer.ssml.j2").render(
             source_name=self.source_name(source_id, country), answer=self.speakable(entry["answer"], country),
-            offer=offer)
+            offer=offer, urgent=self.speakable(entry["urgent"], country) if entry.get("urgent") else None)
+        card_answer = self.plain(entry["answer"], country)
+        card_answer = card_answer[:1].upper() + card_answer[1:]
+        if entry.get("urgent"):
+            card_answer = self.plain(entry["urgent"], country) + " " + card_answer
         more = self.env.get_template("more.ssml.j2").render(more=self.speakable(entry["more"], country),
                                                             offer=next_offer)
         title = self.plain(entry["title"], country)
         out = {
             "answer": answer.strip(), "reprompt": str(offer),
-            "card": {"title": title, "text": self.plain(entry["answer"], country)[:1].upper()
-                     + self.plain(entry["answer"], country)[1:] + "\n\n" + self.footer(source_id, country)},
+            "card": {"title": title, "text": card_answer + "\n\n" + self.footer(source_id, country)},
             "more": more.strip(),
             "more_reprompt": str(next_offer or self.ssml_text("What else would you like to know?")),
             "more_card": {"title": title, "text": self.plain(entry["more"], country) + "\n\n"

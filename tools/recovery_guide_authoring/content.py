@@ -50,6 +50,8 @@ def load(root: str = CONTENT_DIR) -> Content:
             sid = source.get("id")
             if not sid:
                 raise ContentError(f"{os.path.relpath(path)}: a source without an id")
+            if sid in content.sources and content.sources[sid] == source:
+                continue    # the same record copied into two files (two branches met): one source
             if sid in content.sources:
                 raise ContentError(f"source id {sid} defined twice ({os.path.relpath(path)}, "
                                    f"{os.path.relpath(content.source_files[sid])})")

@@ -39,6 +39,7 @@ _VANITY_RE = re.compile(r"\d[\d -]*-[A-Z]{2,}|\b[A-Z]{3,}\(\d")
 # What is left of an HTML/XML entity once the SSML is unescaped: heard as "ampersand hash ...".
 _ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 MAX_SPOKEN_NAME_WORDS = 7
+MAX_URGENT_WORDS = 20
 # "one" is usually not a quantity ("no one", "one of the ..."), so it is not checked.
 _CHECKED_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if w not in ("zero", "one")}
 
@@ -96,7 +97,9 @@ def syllables(word: str) -> int:
 def grade_level(text: str) -> float:
     """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
     sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", str(text)) if re.search(r"[A-Za-z]", s)]
-    words = re.findall(r"[A-Za-z0-9']+", str(text))
+    # Phone numbers are read digit by digit: each digit is a short word, not one long one.
+    text = re.sub(r"\d[\d -]{3,}\d", lambda m: " ".join(re.sub(r"\D", "", m.group(0))), str(text))
+    words = re.findall(r"[A-Za-z0-9']+", text)
     if not words:
         return 0.0
     syl = sum(syllables(w) for w in words)
@@ -198,25 +201,33 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
     supported = set(known_numbers)
     for quote in quotes:
         supported |= _all_numbers(quote)
-    spoken_fields = ("answer", "more", "safety") if has_safety else ("answer", "more")
+    has_urgent = bool(str(entry.get("urgent") or "").strip())
+    spoken_fields = ("answer", "more") + (("safety",) if has_safety else ()) + (("urgent",) if has_urgent else ())
+    if has_urgent and count_words(entry["urgent"]) > MAX_URGENT_WORDS:
+        problems.append(f"{where}: urgent has {count_words(entry['urgent'])} words (at most {MAX_URGENT_WORDS}): "
+                        "say only what to do first")
     for field in spoken_fields:
         for number in sorted(numbers_in(entry[field]) - supported):
             problems.append(f"{where}: {field} says the number {number}, which no cited quote or helpline supports")
 
     # Words, length, reading level
-    for field in ("answer", "more", "title", "offer") + (("safety",) if has_safety else ()):
+    for field in ("answer", "more", "title", "offer") + spoken_fields[2:]:
         for match in _BANNED_RE.finditer(str(entry[field])):
             problems.append(f"{where}: {field} uses {match.group(0)!r}; use person-first words")
     for field in spoken_fields:
         problems += [f"{where}: {p}" for p in voice_problems(field, entry[field])]
     for field, limit in (("answer", MAX_ANSWER_WORDS), ("more", MAX_MORE_WORDS)):
-        words = count_words(entry[field]) + (count_words(entry["safety"]) if has_safety else 0)
+        words = count_words(entry[field]) + sum(count_words(entry[f]) for f in spoken_fields[2:] if field == "answer")
         if words > limit:
             problems.append(f"{where}: {field} has {words} words (at most {limit})")
         grade = grade_level(entry[field])
         if grade > MAX_GRADE:
             problems.append(f"{where}: {field} reads at grade {grade:.1f} (at most {MAX_GRADE:.0f}); "
                             "use shorter sentences and plainer words")
+    for field in spoken_fields[2:]:
+        if grade_level(entry[field]) > MAX_GRADE:
+            problems.append(f"{where}: {field} reads at grade {grade_level(entry[field]):.1f} (at most "
+                            f"{MAX_GRADE:.0f}); use shorter sentences and plainer words")
 
     # Review record
     review = entry["review"] or {}
@@ -354,6 +365,10 @@ def check_helplines(content: Content) -> list[str]:
         for key in ("crisis_line", "drug_helpline", "treatment_line"):
             if country.get(key) and country[key] not in content.helplines:
                 problems.append(f"content/countries.yaml: {code} {key} {country[key]!r} is not a helpline")
+        for key in ("more_lines", "treatment_lines"):
+            for lid in country.get(key) or []:
+                if lid not in content.helplines:
+                    problems.append(f"content/countries.yaml: {code} {key} {lid!r} is not a helpline")
         if not (country.get("overdose") or {}).get("citations"):
             problems.append(f"content/countries.yaml: {code} overdose steps have no citation")
         for step in (country.get("overdose") or {}).get("steps") or []:
