@@ -64,10 +64,10 @@ class Renderer:
         if country in BRITISH_SPELLING:
             text = british(text)
         out = ssml.escape(text)
-        for number in sorted(self.numbers, key=len, reverse=True):
-            pattern = r"(?<![\d-])" + re.escape(ssml.escape(number)) + r"(?![\d-])"
-            out = re.sub(pattern, lambda m: "\x00" + m.group(0) + "\x01", out)
-        out = re.sub("\x00([^\x01]*)\x01", lambda m: ssml.phone(m.group(1)), out)
+        # One pass, longest number first, so a number inside a longer one ("13 11 14" inside Lifeline's
+        # text line "0477 13 11 14") is read as part of the longer number, never wrapped twice.
+        alternatives = "|".join(re.escape(ssml.escape(n)) for n in sorted(self.numbers, key=len, reverse=True))
+        out = re.sub(r"(?<![\d-])(?:" + alternatives + r")(?![\d-])", lambda m: ssml.phone(m.group(0)), out)
         return Markup(out)
 
     def plain(self, text: str, country: str) -> str:
