@@ -285,8 +285,11 @@ def check_packs(content: Content, renderer: Renderer) -> list[str]:
     """The speech around the answers (prompts, crisis, helplines) for every country."""
     problems = []
     for code in list(content.countries) + ["XX"]:
+        from .emergency_build import render_pack
         pack = {"prompts": renderer.prompts(code), "crisis": renderer.crisis(code),
                 "helpline": renderer.helpline(code, "helpline"), "treatment": renderer.helpline(code, "treatment")}
+        if content.emergency:
+            pack["emergency_steps"] = render_pack(renderer, content, code)
         problems += [f"content/ ({code} pack): {p}" for p in entity_problems(pack)]
     for key, text in content.prompts.items():
         problems += [f"content/prompts.yaml: {p}" for p in voice_problems(key, text)]
