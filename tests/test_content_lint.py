@@ -88,6 +88,13 @@ def test_a_good_entry_passes(tmp_path):
     ({"citations": [{"source": "no-such-source", "quote": "x"}]}, "cites unknown source"),
     ({"questions": ["how long does it last"]}, "at least 8"),
     ({"speak_source": "no-such-source"}, "speak_source 'no-such-source' is not a known source"),
+    # The skill's voice: "I", never "we"; numbers as digits; nothing heard as "ampersand hash ...".
+    ({"answer": "we can't give you a sourced answer, but it eases after about a week."}, "says 'we'"),
+    ({"more": "Our advice is to ask a doctor."}, "says 'Our'"),
+    ({"more": "Call the helpline on 1-800-662-HELP."}, "in letters: write its digits"),
+    ({"answer": "it eases after about a week &amp; then sleep improves."}, "would be heard as '&amp;'"),
+    ({"urgent": "If someone has a seizure, call your emergency number now, and then stay with them and keep "
+                "them safe until help arrives."}, "say only what to do first"),
 ])
 def test_each_rule_fails_on_an_entry_that_breaks_it(tmp_path, changes, expected):
     problems = problems_for(tmp_path, **changes)
@@ -146,15 +153,21 @@ def test_the_review_report_shows_every_entry_as_heard_with_its_sources(tmp_path)
     library = load()
     for entry_id in library.entries:
         assert f'id="{entry_id}"' in html
-    assert "According to the US National Institute on Drug Abuse" in html
+    assert "The National Institute on Drug Abuse says" in html
     assert "reading grade" in html and "next due" in html and "<blockquote>" in html
 
 
 def test_every_answer_is_short_and_medical_answers_name_their_source():
+    """Every medical answer names its source first, short ("The CDC says ..."); only an `urgent` line
+    (what to do right now) may come before it."""
     import json
     import re
     from recovery_guide import ssml
     from recovery_guide_authoring.compile import DATA_DIR
+    from recovery_guide_authoring.content import spoken_name
+    from recovery_guide_authoring.spelling import british
+    from recovery_guide.locales import BRITISH_SPELLING
+    library = content_module.load()
     with open(os.path.join(DATA_DIR, "library.json"), encoding="utf-8") as fh:
         entries = json.load(fh)["entries"]
     for country in ("US", "GB", "CA", "AU", "IN"):
@@ -164,7 +177,59 @@ def test_every_answer_is_short_and_medical_answers_name_their_source():
             text = ssml.to_text(speech["answer"])
             assert len(re.findall(r"[A-Za-z0-9']+", text)) <= 110, (country, entry_id)
             if entries[entry_id]["topic"] not in ("out_of_scope", "affirmation"):
-                assert text.startswith("According to "), (country, entry_id)
+                name = spoken_name(library.sources[speech["source_id"]], country)
+                name = british(name) if country in BRITISH_SPELLING else name
+                said = f"{name[:1].upper()}{name[1:]} says "
+                urgent = " ".join(str(library.entries[entry_id].get("urgent") or "").split())
+                urgent = british(urgent) if country in BRITISH_SPELLING else urgent
+                assert text.startswith((urgent + " " if urgent else "") + said), (country, entry_id, text[:80])
+                assert len(name.split()) <= 7 and "," not in name, (country, entry_id, name)
+
+
+def _spoken_strings(obj):
+    if isinstance(obj, dict):
+        for value in obj.values():
+            yield from _spoken_strings(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from _spoken_strings(value)
+    elif isinstance(obj, str) and obj:
+        yield obj
+
+
+def _generated():
+    import json
+    from recovery_guide_authoring.compile import DATA_DIR
+    for folder in ("answers", "packs"):
+        for name in sorted(os.listdir(os.path.join(DATA_DIR, folder))):
+            with open(os.path.join(DATA_DIR, folder, name), encoding="utf-8") as fh:
+                yield f"{folder}/{name}", json.load(fh)
+
+
+def test_nothing_spoken_is_escaped_twice():
+    """"SAMHSA&amp;#39;s" would be heard as "SAMHSA ampersand hash thirty-nine s": unescaping the SSML
+    once must leave no entity, and no build-time marker, in anything said or shown."""
+    import re
+    from recovery_guide import ssml
+    for where, data in _generated():
+        for text in _spoken_strings(data):
+            plain = ssml.to_text(text)
+            assert not re.search(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", plain), (where, plain[:120])
+            assert not re.search("[\x00-\x08]", text), (where, text[:120])
+
+
+def test_phone_numbers_are_digits_read_one_by_one():
+    """No number in letters ("1-800-662-HELP"), and every helpline number in an answer is read digit by digit."""
+    import re
+    from recovery_guide import ssml
+    numbers = {line["number"] for line in content_module.load().helplines.values()}
+    for where, data in _generated():
+        for text in _spoken_strings(data):
+            plain = ssml.to_text(text)
+            assert "<" not in text or not re.search(r"(?<![\w-])\d[\d-]*-[A-Z]{3,}\b", plain), (where, plain[:160])
+            for number in numbers:
+                if "<" in text and len(re.sub(r"\D", "", number)) >= 6 and number in plain:
+                    assert re.search(r'<sub alias="[a-z, ]+">' + re.escape(number) + "</sub>", text), (where, number)
 
 
 @pytest.mark.parametrize("changes, expected", [

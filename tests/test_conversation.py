@@ -143,3 +143,36 @@ def test_repeat_still_repeats_the_real_answer_across_containers(monkeypatch):
     d.skill = second
     d.conversation.skill = second
     assert d.say("repeat").text == said
+
+
+def test_where_is_that_from_names_the_source_of_what_was_just_said(dialog):
+    """After "tell me more", "where is that from?" names the longer answer's own source (`more_source`),
+    not the short answer's; asked after the short answer, it names the short answer's."""
+    dialog.open()
+    answer = dialog.say("how long does narcan last")
+    assert answer.text.startswith("Health Canada says")
+    first = dialog.intent("SourceIntent")
+    assert "Health Canada" in first.text and "naloxone label" not in first.text
+    more = dialog.intent("TellMeMoreIntent")
+    assert "heart" in more.text
+    after_more = dialog.intent("SourceIntent")
+    assert "naloxone label" in after_more.text and "Health Canada" not in after_more.text
+    assert after_more.card and "FDA" in after_more.card["title"]
+    # A new question starts over: its source is the short answer's again.
+    dialog.say("how long does narcan last")
+    assert "Health Canada" in dialog.intent("SourceIntent").text
+
+
+def test_the_source_is_named_short_and_first(dialog):
+    dialog.open()
+    turn = dialog.say("what is naloxone")
+    assert turn.text.startswith("The CDC says naloxone")
+    assert "According to" not in turn.text
+
+
+def test_an_emergency_comes_before_the_source_in_withdrawal_seizures(dialog):
+    dialog.open()
+    turn = dialog.say("can dope sickness give you seizures")
+    assert turn.text.startswith("If someone has a seizure, call your emergency number now.")
+    assert "The FDA says" in turn.text and "benzodiazepines" in turn.text
+    assert "sourced answer" not in turn.text and " we " not in f" {turn.text.lower()} "

@@ -47,7 +47,7 @@ def test_a_question_between_two_topics_is_asked_back_and_the_second_one_answers_
     assert turn.text.startswith("I can tell you about") and turn.text.endswith("Which would help?")
     assert "how long withdrawal lasts" in turn.text
     chosen = dialog.say("the second one")
-    assert chosen.topic == "withdrawal_timeline" and "According to" in chosen.text
+    assert chosen.topic == "withdrawal_timeline" and " says " in chosen.text
 
 
 def test_naming_one_of_the_choices_picks_it(dialog, unsure_about):
@@ -125,7 +125,7 @@ def test_at_risk_with_a_question_hears_the_lines_then_the_answer(dialog):
     turn = dialog.say("i don't care anymore if the next hit kills me, how long does withdrawal last")
     assert turn.risk == "at_risk"
     assert "911" in first_sentences(turn.text, 1)
-    assert "According to" in turn.text
+    assert "The Australian Government says" in turn.text
 
 
 @pytest.mark.parametrize("words", ["this withdrawal is killing me", "i'm dying to know how methadone works",

@@ -17,7 +17,8 @@ from recovery_guide.locales import BRITISH_SPELLING
 from recovery_guide.understanding.normalise import features
 from recovery_guide.topics import NON_MEDICAL
 from . import emergency_build
-from .content import COUNTRIES, REPO_ROOT, Content, all_phrasings, entry_countries, load
+from .content import (COUNTRIES, REPO_ROOT, Content, all_phrasings, entry_countries, load, source_for,
+                      spoken_name)
 from .spelling import british
 
 GENERIC = "XX"
@@ -34,13 +35,20 @@ def intent_name(entry_id: str) -> str:
     return f"Ask{camel}Intent"
 
 
+def _capfirst(text):
+    return text[:1].upper() + text[1:] if text else text
+
+
 class Renderer:
     def __init__(self, content: Content):
         self.content = content
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=True,
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
-        self.env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:] if text else text
+        self.env.filters["capfirst"] = _capfirst
+        # Prompts are plain text in content/: this environment escapes them once, into SSML. What it
+        # renders is already SSML (Markup) and is never escaped again.
         self.prompt_env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        self.prompt_env.filters["capfirst"] = _capfirst
         # Every number a person may need to dial, so answers read them digit by digit wherever they appear.
         self.numbers = {line["number"] for line in content.helplines.values() if line.get("number")}
         self.numbers |= {c["emergency"]["number"] for c in content.countries.values()}
@@ -56,21 +64,29 @@ class Renderer:
         if country in BRITISH_SPELLING:
             text = british(text)
         out = ssml.escape(text)
-        for number in sorted(self.numbers, key=len, reverse=True):
-            pattern = r"(?<![\d-])" + re.escape(ssml.escape(number)) + r"(?![\d-])"
-            out = re.sub(pattern, lambda m: "\x00" + m.group(0) + "\x01", out)
-        out = re.sub("\x00([^\x01]*)\x01", lambda m: ssml.phone(m.group(1)), out)
+        # One pass, longest number first, so a number inside a longer one ("13 11 14" inside Lifeline's
+        # text line "0477 13 11 14") is read as part of the longer number, never wrapped twice.
+        alternatives = "|".join(re.escape(ssml.escape(n)) for n in sorted(self.numbers, key=len, reverse=True))
+        out = re.sub(r"(?<![\d-])(?:" + alternatives + r")(?![\d-])", lambda m: ssml.phone(m.group(0)), out)
         return Markup(out)
 
     def plain(self, text: str, country: str) -> str:
         text = " ".join(str(text).split())
         return british(text) if country in BRITISH_SPELLING else text
 
-    def prompt(self, key: str, country: str, **extra) -> str:
+    def prompt(self, key: str, country: str, **extra) -> Markup:
+        """A prompt from prompts.yaml rendered to SSML (escaped once)."""
         variables = self.prompt_variables(country)
         variables.update(extra)
-        text = self.prompt_env.from_string(self.content.prompts[key]).render(**variables)
-        return " ".join(text.split())
+        return self.ssml_text(self.content.prompts[key], **variables)
+
+    def ssml_text(self, template: str, **variables) -> Markup:
+        """A plain-text template with plain or Markup variables → SSML, escaped exactly once."""
+        text = self.prompt_env.from_string(template).render(**variables)
+        return Markup(" ".join(text.split()))
+
+    def source_name(self, source_id: str, country: str) -> str:
+        return self.plain(spoken_name(self.content.sources[source_id], country), country)
 
     def prompt_variables(self, country: str) -> dict:
         info = self.content.countries.get(country)
@@ -162,10 +178,10 @@ class Renderer:
     def helpline(self, country: str, which: str) -> dict:
         info = self.content.countries.get(country) or {}
         if which == "helpline":
-            ids = [info.get("drug_helpline"), info.get("crisis_line")]
+            ids = [info.get("drug_helpline")] + list(info.get("more_lines") or []) + [info.get("crisis_line")]
             extra = None
         else:
-            ids = [info.get("treatment_line")]
+            ids = list(info.get("treatment_lines") or [info.get("treatment_line")])
             extra = self.speakable(info["treatment_how"], country) if info.get("treatment_how") else None
         lines = [v for v in (self.line_view(i, country) for i in dict.fromkeys(i for i in ids if i)) if v]
         if lines:
@@ -209,57 +225,92 @@ class Renderer:
     def entry(self, entry: dict, country: str, available: set) -> dict:
         if entry["topic"] in NON_MEDICAL:
             return self.out_of_scope_entry(entry, country)
-        source = self.content.sources[entry["speak_source"]]
+        source_id = source_for(entry, "speak_source", country)
+        more_id = source_for(entry, "more_source", country)
         nxt = next((r for r in entry.get("related", []) if r in available), None)
         offer_text = self.content.entries[nxt]["offer"] if nxt else None
         if offer_text:
-            offer = self.prompt_env.from_string(self.content.prompts["more_offer"]).render(offer=offer_text)
-            next_offer = self.prompt_env.from_string(self.content.prompts["next_offer"]).render(offer=offer_text)
+            offer = self.ssml_text(self.content.prompts["more_offer"], offer=offer_text)
+            next_offer = self.ssml_text(self.content.prompts["next_offer"], offer=offer_text)
         else:
-            offer, next_offer = self.content.prompts["more_offer_alone"], None
+            offer, next_offer = self.ssml_text(self.content.prompts["more_offer_alone"]), None
         answer = self.env.get_template("answer.ssml.j2").render(
-            source={"spoken_name": source["spoken_name"]}, answer=self.speakable(entry["answer"], country),
-            offer=Markup(offer))
-        more = self.env.get_template("more.ssml.j2").render(
-            more=self.speakable(entry["more"], country), offer=Markup(next_offer) if next_offer else None)
-        source_speech = self.prompt_env.from_string(self.content.prompts["source"]).render(
-            organisation=source["organisation"] if not source["spoken_name"].lower().startswith("the ")
-            else source["spoken_name"], title=source["title"])
-        emergency = self.prompt_variables(country)["emergency_text"]
-        footer = (f"Source: {source['organisation']}, {source['title'].rstrip('.?!')}. {source['url']}\n"
-                  f"Information, not medical advice. In an emergency call {emergency}.")
+            source_name=self.source_name(source_id, country), answer=self.speakable(entry["answer"], country),
+            offer=offer, urgent=self.speakable(entry["urgent"], country) if entry.get("urgent") else None)
+        card_answer = self.plain(entry["answer"], country)
+        card_answer = card_answer[:1].upper() + card_answer[1:]
+        if entry.get("urgent"):
+            card_answer = self.plain(entry["urgent"], country) + " " + card_answer
+        more = self.env.get_template("more.ssml.j2").render(more=self.speakable(entry["more"], country),
+                                                            offer=next_offer)
         title = self.plain(entry["title"], country)
-        return {
-            "answer": answer.strip(), "reprompt": ssml.escape(offer),
-            "card": {"title": title, "text": self.plain(entry["answer"], country)[:1].upper()
-                     + self.plain(entry["answer"], country)[1:] + "\n\n" + footer},
-            "more": more.strip(), "more_reprompt": ssml.escape(next_offer or "What else would you like to know?"),
-            "more_card": {"title": title, "text": self.plain(entry["more"], country) + "\n\n" + footer},
-            "source": ssml.escape(" ".join(source_speech.split())),
-            "source_card": {"title": f"Source: {source['organisation']}", "text": f"{source['title']}\n{source['url']}"},
+        out = {
+            "answer": answer.strip(), "reprompt": str(offer),
+            "card": {"title": title, "text": card_answer + "\n\n" + self.footer(source_id, country)},
+            "more": more.strip(),
+            "more_reprompt": str(next_offer or self.ssml_text("What else would you like to know?")),
+            "more_card": {"title": title, "text": self.plain(entry["more"], country) + "\n\n"
+                          + self.footer(more_id, country)},
+            "source_id": source_id,
             "next": nxt,
         }
+        out.update(self.source_speech(source_id, country))
+        if more_id != source_id:
+            # "Where is that from?" after "tell me more" names the longer answer's own source.
+            more_source = self.source_speech(more_id, country)
+            out.update({"more_source_id": more_id, "more_source": more_source["source"],
+                        "more_source_card": more_source["source_card"]})
+        return out
 
+    def source_speech(self, source_id: str, country: str) -> dict:
+        source = self.content.sources[source_id]
+        speech = self.ssml_text(self.content.prompts["source"], organisation=self.source_name(source_id, country),
+                                title=source["title"].rstrip(".?!"))
+        return {"source": str(speech),
+                "source_card": {"title": f"Source: {source['organisation']}", "text": f"{source['title']}\n{source['url']}"}}
+
+    def footer(self, source_id: str, country: str) -> str:
+        source = self.content.sources[source_id]
+        emergency = self.prompt_variables(country)["emergency_text"]
+        return (f"Source: {source['organisation']}, {source['title'].rstrip('.?!')}. {source['url']}\n"
+                f"Information, not medical advice. In an emergency call {emergency}.")
 
     def out_of_scope_entry(self, entry: dict, country: str) -> dict:
         """Not a medical answer: what the skill covers and the helpline offered, or the way into the
-        daily affirmation (its handler adds the day's words and its own offer). No source is named."""
+        daily affirmation (its handler adds the day's words and its own offer). No source is named,
+        except for an entry's `safety` line (stopping alcohol or benzodiazepines), which is medical:
+        it is said first, with its source named, before what the skill covers."""
         if entry["topic"] == "affirmation":
             intro = str(self.speakable(entry["answer"], country))
             card = {"title": self.plain(entry["title"], country), "text": self.plain(entry["more"], country)}
             return {"answer": intro, "reprompt": "", "card": card, "more": str(self.speakable(entry["more"], country)),
-                    "more_reprompt": ssml.escape("What else would you like to know?"), "more_card": card,
-                    "source": ssml.escape("That's not from a medical source: the affirmations are written for "
-                                          "Recovery Guide."), "source_card": card, "next": None, "offer": None}
+                    "more_reprompt": str(self.ssml_text("What else would you like to know?")), "more_card": card,
+                    "source": str(self.ssml_text("That's not from a medical source: the affirmations are written "
+                                                 "for Recovery Guide.")),
+                    "source_card": card, "next": None, "offer": None}
         offer = self.prompt("out_of_scope_offer", country)
-        answer = Markup("<p>") + self.speakable(entry["answer"], country) + Markup(" ") + offer + Markup("</p>")
-        more = Markup("<p>") + self.speakable(entry["more"], country) + Markup(" ") + offer + Markup("</p>")
+        safety = Markup("")
+        card_safety = ""
+        source_id = source_for(entry, "speak_source", country) if entry.get("safety") else None
+        if source_id:
+            safety = self.ssml_text("{{ name|capfirst }} says", name=self.source_name(source_id, country)) \
+                + Markup(" ") + self.speakable(entry["safety"], country) + Markup(" ")
+            card_safety = self.plain(entry["safety"], country)
+            card_safety = card_safety[:1].upper() + card_safety[1:] + "\n"
+        answer = Markup("<p>") + safety + self.speakable(entry["answer"], country) + Markup(" ") + offer + Markup("</p>")
+        more = Markup("<p>") + safety + self.speakable(entry["more"], country) + Markup(" ") + offer + Markup("</p>")
         card = {"title": self.plain(entry["title"], country),
-                "text": self.plain(entry["more"], country) + "\nRecovery Guide shares information, not medical advice."}
-        return {"answer": str(answer), "reprompt": ssml.escape(offer), "card": card, "more": str(more),
-                "more_reprompt": ssml.escape(offer), "more_card": card,
-                "source": ssml.escape("That's not from a medical source: it's just what Recovery Guide covers. " + offer),
-                "source_card": card, "next": None, "offer": "helpline"}
+                "text": card_safety + self.plain(entry["more"], country)
+                + "\nRecovery Guide shares information, not medical advice."}
+        out = {"answer": str(answer), "reprompt": str(offer), "card": card, "more": str(more),
+               "more_reprompt": str(offer), "more_card": card,
+               "source": str(self.ssml_text("That's not from a medical source: it's just what Recovery Guide covers. ")
+                             + offer),
+               "source_card": card, "next": None, "offer": "helpline"}
+        if source_id:
+            out.update(self.source_speech(source_id, country))
+            out["source_id"] = source_id
+        return out
 
 
 # What "it" means in a follow-up after an answer on each topic ("where do I get it" after naloxone),
@@ -306,7 +357,7 @@ def compile_library(content: Content) -> dict:
             "schema": 2,
             "countries": list(countries),
             "entries": {eid: {"topic": e["topic"], "title": e["title"], "countries": entry_countries(e),
-                              "speak_source": e.get("speak_source"), "offer": e.get("offer"),
+                              "speak_source": source_for(e, "speak_source", GENERIC), "offer": e.get("offer"),
                               "subject": subject(content, e)} for eid, e in sorted(content.entries.items())},
             "entry_intents": {intent_name(eid): eid for eid in sorted(content.entries)},
             "emergency_intents": emergency_build.intents(content.understanding.get("emergency_follow_ups") or {}),

@@ -50,6 +50,8 @@ def load(root: str = CONTENT_DIR) -> Content:
             sid = source.get("id")
             if not sid:
                 raise ContentError(f"{os.path.relpath(path)}: a source without an id")
+            if sid in content.sources and content.sources[sid] == source:
+                continue    # the same record copied into two files (two branches met): one source
             if sid in content.sources:
                 raise ContentError(f"source id {sid} defined twice ({os.path.relpath(path)}, "
                                    f"{os.path.relpath(content.source_files[sid])})")
@@ -103,3 +105,39 @@ def all_phrasings(content: Content, eid: str) -> list[str]:
 
 def entry_countries(entry: dict) -> list[str]:
     return [c for c in entry.get("countries") or COUNTRIES if c in COUNTRIES]
+
+
+def source_for(entry: dict, field: str, country: str) -> str | None:
+    """The source named aloud for `field` ("speak_source" or "more_source") in `country`.
+
+    Either field is a source id, or a mapping of country codes to source ids with a `default`:
+    `speak_source: {default: nida-moud-how-they-work, GB: nice-cg52}`. `more_source` falls back to
+    the answer's source, so it is only written where the longer answer leans on another source.
+    """
+    value = entry.get(field)
+    if value is None and field == "more_source":
+        return source_for(entry, "speak_source", country)
+    if isinstance(value, dict):
+        return value.get(country) or value.get("default")
+    return value
+
+
+def source_ids(entry: dict) -> set[str]:
+    """Every source id an entry may name aloud, in any country."""
+    ids = set()
+    for field in ("speak_source", "more_source"):
+        value = entry.get(field)
+        if isinstance(value, dict):
+            ids |= {v for v in value.values() if v}
+        elif value:
+            ids.add(value)
+    return ids
+
+
+def spoken_name(source: dict, country: str) -> str:
+    """How the source is named aloud: short and known at home ("the CDC"); where the listener is in
+    another country, `spoken_name_abroad` ("the US CDC") when the source gives one."""
+    home = source.get("country")
+    if home and country != home and source.get("spoken_name_abroad"):
+        return source["spoken_name_abroad"]
+    return source["spoken_name"]

@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 
 from recovery_guide.topics import NON_MEDICAL, NOT_IN_LIBRARY
 from .compile import Renderer
-from .content import Content, ContentError, all_phrasings, entry_countries, load
+from recovery_guide import ssml
+from .content import Content, ContentError, all_phrasings, entry_countries, load, source_ids
 from .models import sample_text
 
 SPEAKABLE_TIERS = ("A", "A-")
@@ -31,6 +32,14 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                       "ninety": 90, "hundred": 100, "thousand": 1000})
+# The skill speaks as "I" (or simply says what to do), never as a "we" behind the answer.
+_WE_RE = re.compile(r"(?<![\w'-])((?i:we|we're|we've|we'll|we'd|our|ours|ourselves)|us)(?![\w'-])")
+# A phone number with letters ("1-800-662-HELP") is heard as words: write its digits.
+_VANITY_RE = re.compile(r"\d[\d -]*-[A-Z]{2,}|\b[A-Z]{3,}\(\d")
+# What is left of an HTML/XML entity once the SSML is unescaped: heard as "ampersand hash ...".
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+MAX_SPOKEN_NAME_WORDS = 7
+MAX_URGENT_WORDS = 20
 # "one" is usually not a quantity ("no one", "one of the ..."), so it is not checked.
 _CHECKED_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if w not in ("zero", "one")}
 
@@ -88,7 +97,9 @@ def syllables(word: str) -> int:
 def grade_level(text: str) -> float:
     """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
     sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", str(text)) if re.search(r"[A-Za-z]", s)]
-    words = re.findall(r"[A-Za-z0-9']+", str(text))
+    # Phone numbers are read digit by digit: each digit is a short word, not one long one.
+    text = re.sub(r"\d[\d -]{3,}\d", lambda m: " ".join(re.sub(r"\D", "", m.group(0))), str(text))
+    words = re.findall(r"[A-Za-z0-9']+", text)
     if not words:
         return 0.0
     syl = sum(syllables(w) for w in words)
@@ -107,6 +118,13 @@ def _is_valid_ssml(fragment: str) -> bool:
 
 def check_sources(content: Content) -> list[str]:
     problems = []    # fields, types and tiers: schema.py
+    for sid, source in content.sources.items():
+        where = _rel(content.source_files[sid])
+        for key in ("spoken_name", "spoken_name_abroad"):
+            name = str(source.get(key) or "")
+            if "," in name or count_words(name) > MAX_SPOKEN_NAME_WORDS:
+                problems.append(f"{where}: source {sid} {key} {name!r} is long; name it the way a listener "
+                                f"knows it, in at most {MAX_SPOKEN_NAME_WORDS} words and no description")
     cited = {c.get("source") for e in content.entries.values() for c in e.get("citations") or []}
     cited |= {line.get("source") for line in content.helplines.values()}
     cited |= {c.get("source") for line in content.helplines.values() for c in line.get("citations") or []}
@@ -152,38 +170,64 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
                      and str(c.get("quote") or "").strip()]
         if not speakable:
             problems.append(f"{where}: no tier A or A- source with a supporting quote")
-    speak = entry.get("speak_source")
-    if out_of_scope and not speak:
+    speak_ids = source_ids(entry)
+    has_safety = bool(str(entry.get("safety") or "").strip())
+    if out_of_scope and not has_safety and not speak_ids:
         pass    # not a medical answer: nothing is attributed to a source
-    elif speak not in content.sources:
-        problems.append(f"{where}: speak_source {speak!r} is not a known source")
-    else:
+    elif not entry.get("speak_source"):
+        problems.append(f"{where}: no speak_source")
+    for speak in sorted(speak_ids):
+        if speak not in content.sources:
+            problems.append(f"{where}: speak_source {speak!r} is not a known source")
+            continue
         if content.sources[speak].get("tier") not in SPEAKABLE_TIERS:
             problems.append(f"{where}: speak_source {speak} is tier {content.sources[speak].get('tier')}; "
                             "only A or A- may be named aloud")
-        if not out_of_scope and speak not in {c.get("source") for c in citations}:
+        if speak not in {c.get("source") for c in citations}:
             problems.append(f"{where}: speak_source {speak} is not among the citations")
+    for field in ("speak_source", "more_source"):
+        value = entry.get(field)
+        if isinstance(value, dict):
+            if not value.get("default"):
+                problems.append(f"{where}: {field} by country needs a default")
+            unknown = set(value) - {"default", "US", "GB", "CA", "AU", "IN"}
+            if unknown:
+                problems.append(f"{where}: {field} names unknown countries {sorted(unknown)}")
+    if has_safety and not [c for c in citations if content.sources.get(c.get("source"), {}).get("tier")
+                           in SPEAKABLE_TIERS and str(c.get("quote") or "").strip()]:
+        problems.append(f"{where}: the safety line has no tier A or A- source with a supporting quote")
 
     # Numbers spoken must be supported
     supported = set(known_numbers)
     for quote in quotes:
         supported |= _all_numbers(quote)
-    for field in ("answer", "more"):
+    has_urgent = bool(str(entry.get("urgent") or "").strip())
+    spoken_fields = ("answer", "more") + (("safety",) if has_safety else ()) + (("urgent",) if has_urgent else ())
+    if has_urgent and count_words(entry["urgent"]) > MAX_URGENT_WORDS:
+        problems.append(f"{where}: urgent has {count_words(entry['urgent'])} words (at most {MAX_URGENT_WORDS}): "
+                        "say only what to do first")
+    for field in spoken_fields:
         for number in sorted(numbers_in(entry[field]) - supported):
             problems.append(f"{where}: {field} says the number {number}, which no cited quote or helpline supports")
 
     # Words, length, reading level
-    for field in ("answer", "more", "title", "offer"):
+    for field in ("answer", "more", "title", "offer") + spoken_fields[2:]:
         for match in _BANNED_RE.finditer(str(entry[field])):
             problems.append(f"{where}: {field} uses {match.group(0)!r}; use person-first words")
+    for field in spoken_fields:
+        problems += [f"{where}: {p}" for p in voice_problems(field, entry[field])]
     for field, limit in (("answer", MAX_ANSWER_WORDS), ("more", MAX_MORE_WORDS)):
-        words = count_words(entry[field])
+        words = count_words(entry[field]) + sum(count_words(entry[f]) for f in spoken_fields[2:] if field == "answer")
         if words > limit:
             problems.append(f"{where}: {field} has {words} words (at most {limit})")
         grade = grade_level(entry[field])
         if grade > MAX_GRADE:
             problems.append(f"{where}: {field} reads at grade {grade:.1f} (at most {MAX_GRADE:.0f}); "
                             "use shorter sentences and plainer words")
+    for field in spoken_fields[2:]:
+        if grade_level(entry[field]) > MAX_GRADE:
+            problems.append(f"{where}: {field} reads at grade {grade_level(entry[field]):.1f} (at most "
+                            f"{MAX_GRADE:.0f}); use shorter sentences and plainer words")
 
     # Review record
     review = entry["review"] or {}
@@ -204,9 +248,57 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
     if not problems:
         for country in entry_countries(entry):
             rendered = renderer.entry(entry, country, set(content.entries))
-            for key in ("answer", "more", "source"):
-                if not _is_valid_ssml(rendered[key]):
+            for key in ("answer", "more", "source", "more_source"):
+                if key in rendered and not _is_valid_ssml(rendered[key]):
                     problems.append(f"{where}: {key} renders to invalid SSML for {country}")
+            problems += [f"{where}: {country} {p}" for p in entity_problems(rendered)]
+    return problems
+
+
+def voice_problems(field: str, text: str) -> list[str]:
+    """The skill's voice: no "we" or "our", and phone numbers written as digits."""
+    problems = []
+    for match in _WE_RE.finditer(str(text or "")):
+        problems.append(f"{field} says {match.group(0)!r}: the skill speaks as \"I\", or simply says what to do")
+    for match in _VANITY_RE.finditer(str(text or "")):
+        problems.append(f"{field} has the number {match.group(0)!r} in letters: write its digits")
+    return problems
+
+
+def entity_problems(rendered, path: str = "") -> list[str]:
+    """Every spoken string (SSML) of a rendered answer or pack, unescaped once, must hold no entity."""
+    problems = []
+    if isinstance(rendered, dict):
+        for key, value in rendered.items():
+            problems += entity_problems(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(rendered, list):
+        for i, value in enumerate(rendered):
+            problems += entity_problems(value, f"{path}[{i}]")
+    elif isinstance(rendered, str):
+        leftover = _ENTITY_RE.search(ssml.to_text(rendered))
+        if leftover:
+            problems.append(f"{path} would be heard as {leftover.group(0)!r} (text escaped twice)")
+    return problems
+
+
+def check_packs(content: Content, renderer: Renderer) -> list[str]:
+    """The speech around the answers (prompts, crisis, helplines) for every country."""
+    problems = []
+    for code in list(content.countries) + ["XX"]:
+        from .emergency_build import render_pack
+        pack = {"prompts": renderer.prompts(code), "crisis": renderer.crisis(code),
+                "helpline": renderer.helpline(code, "helpline"), "treatment": renderer.helpline(code, "treatment")}
+        if content.emergency:
+            pack["emergency_steps"] = render_pack(renderer, content, code)
+        problems += [f"content/ ({code} pack): {p}" for p in entity_problems(pack)]
+    for key, text in content.prompts.items():
+        problems += [f"content/prompts.yaml: {p}" for p in voice_problems(key, text)]
+    for lid, line in content.helplines.items():
+        for field in ("name", "purpose", "text", "chat", "hours"):
+            problems += [f"content/helplines.yaml: {lid} {p}" for p in voice_problems(field, line.get(field) or "")]
+    for code, country in content.countries.items():
+        for field in ("treatment_how",):
+            problems += [f"content/countries.yaml: {code} {p}" for p in voice_problems(field, country.get(field) or "")]
     return problems
 
 
@@ -276,6 +368,10 @@ def check_helplines(content: Content) -> list[str]:
         for key in ("crisis_line", "drug_helpline", "treatment_line"):
             if country.get(key) and country[key] not in content.helplines:
                 problems.append(f"content/countries.yaml: {code} {key} {country[key]!r} is not a helpline")
+        for key in ("more_lines", "treatment_lines"):
+            for lid in country.get(key) or []:
+                if lid not in content.helplines:
+                    problems.append(f"content/countries.yaml: {code} {key} {lid!r} is not a helpline")
         if not (country.get("overdose") or {}).get("citations"):
             problems.append(f"content/countries.yaml: {code} overdose steps have no citation")
         for step in (country.get("overdose") or {}).get("steps") or []:
@@ -396,6 +492,7 @@ def lint(content: Content, today: dt.date | None = None) -> list[str]:
     problems += check_understanding(content)
     problems += check_affirmations(content, today)
     problems += check_emergency(content, renderer, today, known_numbers)
+    problems += check_packs(content, renderer)
     for eid, entry in content.entries.items():
         if eid not in misshapen:
             problems += check_entry(entry, content, renderer, today, known_numbers)

@@ -20,12 +20,18 @@ _TEXTS = {"type": "array", "items": _TEXT}
 _CITATION = {"type": "object", "required": ["source", "quote"],
              "properties": {"source": _TEXT, "quote": {"type": "string"}, "note": {"type": "string"}}}
 
+_COUNTRY = {"enum": ["US", "GB", "CA", "AU", "IN"]}
+# A source id, or one per country with a default: {default: cdc-naloxone, CA: fx-health-canada-naloxone}
+_SOURCE_REF = {"anyOf": [{"type": ["string", "null"]},
+                         {"type": "object", "required": ["default"], "additionalProperties": False,
+                          "properties": {k: _TEXT for k in ("default", "US", "GB", "CA", "AU", "IN")}}]}
 SOURCE = {
     "type": "object",
     "required": ["id", "organisation", "spoken_name", "title", "url", "read", "tier"],
     "properties": {"id": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}, "organisation": _TEXT,
                    "spoken_name": _TEXT, "title": _TEXT, "url": {"type": "string", "pattern": r"^https?://\S+$"},
-                   "read": _DATE, "tier": {"enum": ["A", "A-", "B", "C"]}},
+                   "read": _DATE, "tier": {"enum": ["A", "A-", "B", "C"]},
+                   "country": _COUNTRY, "spoken_name_abroad": _TEXT},
 }
 ENTRY = {
     "type": "object",
@@ -37,7 +43,8 @@ ENTRY = {
         "questions": {"type": "array", "items": _TEXT, "minItems": 1},
         "keywords": _TEXTS, "related": _TEXTS,
         "countries": {"type": "array", "items": {"enum": ["US", "GB", "CA", "AU", "IN"]}},
-        "speak_source": {"type": ["string", "null"]},
+        "speak_source": _SOURCE_REF, "more_source": _SOURCE_REF,
+        "urgent": _TEXT, "safety": _TEXT,
         "citations": {"type": "array", "items": _CITATION},
         "review": {"type": "object", "required": ["status", "reviewer", "reviewed", "next_review"],
                    "properties": {"status": _TEXT, "reviewer": _TEXT, "reviewed": _DATE, "next_review": _DATE}},

@@ -11,6 +11,15 @@ from .lazy import OFFER_MODULES, TOPIC_MODULES
 
 QUESTION_INTENT = "QuestionIntent"
 OUT_OF_SCOPE = "out_of_scope"
+# Which part of the entry was said last ("answer" or "more"), so "where is that from?" names the
+# source of what the listener just heard.
+PART_KEY = "part"
+
+
+def _said(handler_input, part: str) -> None:
+    attrs = session(handler_input)
+    if attrs is not None:
+        attrs[PART_KEY] = part
 
 
 # Topics answered by another capability rather than by the entry's text (the daily affirmation):
@@ -28,6 +37,7 @@ def answer_entry(handler_input, entry_id: str, *, intro: str | None = None, topi
     entry_topic = library.load().entries[entry_id]["topic"]
     if entry_topic in TOPIC_MODULES and entry_topic not in TOPIC_ROUTES:
         lazy.load(TOPIC_MODULES[entry_topic])     # registers its route
+    _said(handler_input, "answer")
     if entry_topic in TOPIC_ROUTES and intro is None:
         return TOPIC_ROUTES[entry_topic](handler_input, speech["answer"])
     offer = {"kind": "helpline"} if speech.get("offer") == "helpline" else {"kind": "more", "id": entry_id}
@@ -42,6 +52,7 @@ def answer_more(handler_input, entry_id: str):
         return answer_out_of_scope(handler_input)
     topic = library.load().entries[entry_id]["topic"]
     nxt = speech.get("next")
+    _said(handler_input, "more")
     return reply(handler_input, speech["more"], reprompt=speech["more_reprompt"], card=speech["more_card"],
                  topic=topic, offer={"kind": "entry", "id": nxt} if nxt else None, entry=entry_id)
 
@@ -177,6 +188,11 @@ class SourceHandler(AbstractRequestHandler):
             prompts = pack(handler_input)["prompts"]
             return reply(handler_input, prompts["source_without_topic"], reprompt=prompts["reprompt"])
         topic = library.load().entries[entry_id]["topic"]
+        if attrs.get(PART_KEY) == "more" and speech.get("more_source"):
+            return reply(handler_input, speech["more_source"], reprompt=speech["more_reprompt"],
+                         card=speech["more_source_card"], topic=topic,
+                         offer={"kind": "entry", "id": speech["next"]} if speech.get("next") else None,
+                         entry=entry_id)
         return reply(handler_input, speech["source"], reprompt=speech["reprompt"], card=speech["source_card"],
                      topic=topic, offer={"kind": "more", "id": entry_id}, entry=entry_id)
 
