@@ -72,6 +72,7 @@ AT_RISK_SHARE = 0.5
 # The patterns are overruled only for a general question that names nobody, and only when the model is
 # all but certain it is no crisis.
 GENERIC_QUESTION_NONE = 0.97
+RE_READ_BELOW_NONE = 0.9
 _QUESTION_START = re.compile(r"^(?:how|what|why|when|where|which|who|should|can|could|do|does|did|is|are|will|would)\b")
 _SOMEONE_IN_PARTICULAR = re.compile(
     r"\b(?:i|i'm|im|me|my|mine|we|us|our|he|he's|hes|him|his|she|she's|shes|her|they|they're|them|their|"
@@ -88,8 +89,12 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
     if not text or not text.strip():
         return None
     from .. import library
-    kind = detect_crisis_in_slot(text) if in_slot else detect_crisis(text)
     probs = dict(library.load().crisis_model().probabilities(text))
+    kind = detect_crisis(text)
+    if kind is None and in_slot and probs.get("none", 0.0) < RE_READ_BELOW_NONE:
+        # Up to ten more readings with a dropped subject put back: only where the model sees a hint of
+        # danger, since each costs about as much as the model itself.
+        kind = detect_crisis_in_slot(text)
     if kind is not None:
         if probs.get("none", 0.0) >= GENERIC_QUESTION_NONE and _generic_question(text):
             return None   # "should you do CPR on someone who overdosed": a question, with nobody named

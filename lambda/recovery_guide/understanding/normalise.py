@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CONTRACTIONS = [
     (r"\bcan'?t\b", "can not"), (r"\bwon'?t\b", "will not"), (r"\bain'?t\b", "is not"),
@@ -62,8 +63,10 @@ get got getting go going thing things something someone anyone somebody anybody 
 """.split())
 
 
+@lru_cache(maxsize=64)
 def normalise(text: str) -> str:
-    """Lower-case words with contractions expanded and synonyms mapped; punctuation removed."""
+    """Lower-case words with contractions expanded and synonyms mapped; punctuation removed.
+    Cached: one turn's words are read by the features, the follow-up check and the substance rule."""
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("’", "'").replace("`", "'")
     for pattern, repl in _CONTRACTIONS:
