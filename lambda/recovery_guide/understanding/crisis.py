@@ -73,15 +73,16 @@ AT_RISK_SHARE = 0.5
 # all but certain it is no crisis.
 GENERIC_QUESTION_NONE = 0.97
 RE_READ_BELOW_NONE = 0.9
-_QUESTION_START = re.compile(r"^(?:how|what|why|when|where|which|who|should|can|could|do|does|did|is|are|will|would)\b")
-_SOMEONE_IN_PARTICULAR = re.compile(
+_QUESTION_START = r"^(?:how|what|why|when|where|which|who|should|can|could|do|does|did|is|are|will|would)\b"
+_SOMEONE_IN_PARTICULAR = (
     r"\b(?:i|i'm|im|me|my|mine|we|us|our|he|he's|hes|him|his|she|she's|shes|her|they|they're|them|their|"
     r"this|mate|friend|brother|sister|son|daughter|mum|mom|dad|husband|wife|partner|boyfriend|girlfriend|baby|kid)\b")
 
 
 def _generic_question(text: str) -> bool:
+    # re caches compiled patterns: compiled on the first crisis-worded question, not at start-up.
     words = " ".join(text.lower().replace("’", "'").split())
-    return bool(_QUESTION_START.match(words)) and not _SOMEONE_IN_PARTICULAR.search(words)
+    return bool(re.match(_QUESTION_START, words)) and not re.search(_SOMEONE_IN_PARTICULAR, words)
 
 
 def assess(text: str, in_slot: bool = False) -> Risk | None:
