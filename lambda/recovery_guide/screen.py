@@ -32,28 +32,37 @@ _NAME = "${viewport.width < 600 ? '20dp' : '30dp'}"
 _TITLE = "${viewport.width < 600 ? '18dp' : '26dp'}"
 
 # Inline, small, no imports: it renders without fetching anything.
-DOCUMENT = {
-    "type": "APL",
-    "version": APL_VERSION,
-    "theme": "dark",
-    "description": "Phone numbers shown large",
-    "mainTemplate": {
-        "parameters": ["payload"],
-        "items": [{
-            "type": "ScrollView",
-            "width": "100vw",
-            "height": "100vh",
-            "item": {
-                "type": "Container",
+def _document(description: str, items: list) -> dict:
+    """An APL document: the items centred on a dark screen, scrolling when they do not fit."""
+    return {
+        "type": "APL",
+        "version": APL_VERSION,
+        "theme": "dark",
+        "description": description,
+        "mainTemplate": {
+            "parameters": ["payload"],
+            "items": [{
+                "type": "ScrollView",
                 "width": "100vw",
-                "minHeight": "100vh",
-                "justifyContent": "center",
-                "alignItems": "center",
-                "paddingLeft": "6vw",
-                "paddingRight": "6vw",
-                "paddingTop": "4vh",
-                "paddingBottom": "4vh",
-                "items": [
+                "height": "100vh",
+                "item": {
+                    "type": "Container",
+                    "width": "100vw",
+                    "minHeight": "100vh",
+                    "justifyContent": "center",
+                    "alignItems": "center",
+                    "paddingLeft": "6vw",
+                    "paddingRight": "6vw",
+                    "paddingTop": "4vh",
+                    "paddingBottom": "4vh",
+                    "items": items,
+                },
+            }],
+        },
+    }
+
+
+DOCUMENT = _document("Phone numbers shown large", [
                     {"type": "Text", "text": "${payload.numbers.title}", "fontSize": _TITLE,
                      "textAlign": "center", "color": "#D0D0D0", "paddingBottom": "2vh"},
                     {
@@ -73,38 +82,13 @@ DOCUMENT = {
                             ],
                         }],
                     },
-                ],
-            },
-        }],
-    },
-}
+                ])
 
 
 # In an emergency (emergency.py marks the turn): the number and the step being coached, both large.
 EMERGENCY_KEY = "emergency_screen"
 _STEP = "${viewport.width < 600 ? '24dp' : '40dp'}"
-EMERGENCY_DOCUMENT = {
-    "type": "APL",
-    "version": APL_VERSION,
-    "theme": "dark",
-    "description": "The emergency number and the current step, large",
-    "mainTemplate": {
-        "parameters": ["payload"],
-        "items": [{
-            "type": "ScrollView",
-            "width": "100vw",
-            "height": "100vh",
-            "item": {
-                "type": "Container",
-                "width": "100vw",
-                "minHeight": "100vh",
-                "justifyContent": "center",
-                "alignItems": "center",
-                "paddingLeft": "6vw",
-                "paddingRight": "6vw",
-                "paddingTop": "4vh",
-                "paddingBottom": "4vh",
-                "items": [
+EMERGENCY_DOCUMENT = _document("The emergency number and the current step, large", [
                     {"type": "Text", "text": "${payload.emergency.label}", "fontSize": _NAME,
                      "textAlign": "center", "color": "#FFD0D0"},
                     {"type": "Text", "text": "${payload.emergency.number}", "fontSize": _BIG, "fontWeight": "bold",
@@ -113,11 +97,7 @@ EMERGENCY_DOCUMENT = {
                      "textAlign": "center", "color": "#FFFFFF"},
                     {"type": "Text", "text": "${payload.emergency.line}", "fontSize": _NAME,
                      "textAlign": "center", "color": "#D0D0D0", "paddingTop": "3vh"},
-                ],
-            },
-        }],
-    },
-}
+                ])
 
 
 def emergency_directive(marked: dict):

@@ -139,6 +139,21 @@ def check_sources(content: Content) -> list[str]:
     return problems
 
 
+def cited_quotes(citations: list, content: Content, where: str, problems: list) -> list[tuple[str, str]]:
+    """(source id, quote) of each citation whose source is known; problems for unknown sources and
+    empty quotes."""
+    quotes = []
+    for citation in citations:
+        sid = citation.get("source")
+        if sid not in content.sources:
+            problems.append(f"{where}: cites unknown source {sid!r}")
+            continue
+        if not str(citation.get("quote") or "").strip():
+            problems.append(f"{where}: citation of {sid} has no quote")
+        quotes.append((sid, str(citation.get("quote") or "")))
+    return quotes
+
+
 def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.date, known_numbers: set) -> list[str]:
     where = _rel(entry["_path"])
     problems = []
@@ -155,15 +170,7 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
 
     # Sources and quotes
     citations = entry["citations"]
-    quotes = []
-    for citation in citations:
-        sid = citation.get("source")
-        if sid not in content.sources:
-            problems.append(f"{where}: cites unknown source {sid!r}")
-            continue
-        if not str(citation.get("quote") or "").strip():
-            problems.append(f"{where}: citation of {sid} has no quote")
-        quotes.append(str(citation.get("quote") or ""))
+    quotes = [quote for _, quote in cited_quotes(citations, content, where, problems)]
     out_of_scope = entry["topic"] in NON_MEDICAL
     if not out_of_scope:
         speakable = [c for c in citations if content.sources.get(c.get("source"), {}).get("tier") in SPEAKABLE_TIERS
@@ -428,15 +435,7 @@ def check_emergency(content: Content, renderer: Renderer, today: dt.date, known_
             if not text:
                 problems.append(f"{where}: {label} has no text")
                 continue
-            quotes = []
-            for citation in version.get("citations") or []:
-                sid = citation.get("source")
-                if sid not in content.sources:
-                    problems.append(f"{where}: {label} cites unknown source {sid!r}")
-                    continue
-                if not str(citation.get("quote") or "").strip():
-                    problems.append(f"{where}: {label}: citation of {sid} has no quote")
-                quotes.append((sid, str(citation.get("quote") or "")))
+            quotes = cited_quotes(version.get("citations") or [], content, f"{where}: {label}", problems)
             if not version.get("plain") and not any(
                     content.sources[sid].get("tier") in SPEAKABLE_TIERS and q.strip() for sid, q in quotes):
                 problems.append(f"{where}: {label}: no tier A or A- source with a supporting quote")
