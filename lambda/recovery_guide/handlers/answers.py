@@ -35,11 +35,10 @@ def answer_entry(handler_input, entry_id: str, *, intro: str | None = None, topi
     if speech is None:    # an entry not offered in this country
         return answer_out_of_scope(handler_input)
     entry_topic = library.load().entries[entry_id]["topic"]
-    if entry_topic in TOPIC_MODULES and entry_topic not in TOPIC_ROUTES:
-        lazy.load(TOPIC_MODULES[entry_topic])     # registers its route
     _said(handler_input, "answer")
-    if entry_topic in TOPIC_ROUTES and intro is None:
-        return TOPIC_ROUTES[entry_topic](handler_input, speech["answer"])
+    route = topic_route(entry_topic)
+    if route is not None and intro is None:
+        return route(handler_input, speech["answer"])
     offer = {"kind": "helpline"} if speech.get("offer") == "helpline" else {"kind": "more", "id": entry_id}
     text = f"{intro} {speech['answer']}" if intro else speech["answer"]
     return reply(handler_input, text, reprompt=speech["reprompt"], card=speech["card"],
@@ -95,7 +94,7 @@ def follow_up(handler_input, kind: str, context: dict):
     entry_id = context.get("entry")
     known = entry_id in library.load().entries if entry_id else False
     if kind == "another" and context.get(TOPIC_KEY) == "affirmation":
-        return answer_topic_route(handler_input, "affirmation")
+        return topic_route("affirmation")(handler_input, None)
     if known and kind == "another":
         nxt = (library.load().entry_speech(locale(handler_input), entry_id) or {}).get("next")
         if nxt:
@@ -106,10 +105,11 @@ def follow_up(handler_input, kind: str, context: dict):
     return reply(handler_input, prompts["more_without_topic"], reprompt=prompts["reprompt"])
 
 
-def answer_topic_route(handler_input, topic: str):
+def topic_route(topic: str):
+    """The capability that answers this topic instead of the entry's text, if any (imported on first use)."""
     if topic in TOPIC_MODULES and topic not in TOPIC_ROUTES:
-        lazy.load(TOPIC_MODULES[topic])
-    return TOPIC_ROUTES[topic](handler_input, None)
+        lazy.load(TOPIC_MODULES[topic])     # registers its route
+    return TOPIC_ROUTES.get(topic)
 
 
 def answer_text(handler_input, text: str):

@@ -171,6 +171,10 @@ def ordinal(text: str) -> int | None:
     return None
 
 
+# Words that name neither of two offers.
+_FILLER = frozenset("the a an about of to and or how what is it i me you my".split())
+
+
 def choose(text: str, choices: list, locale: str | None) -> int | None:
     """Which of the offered choices ([{"topic", "entry"}]) the words pick, if any: by position
     ("the second"), or by naming one of them ("how long it lasts")."""
@@ -189,5 +193,3 @@ def choose(text: str, choices: list, locale: str | None) -> int | None:
             return i
     return None
 
-
-_FILLER = frozenset("the a an about of to and or how what is it i me you my".split())
