@@ -93,6 +93,9 @@ def test_a_good_entry_passes(tmp_path):
     ({"more": "Our advice is to ask a doctor."}, "says 'Our'"),
     ({"more": "Call the helpline on 1-800-662-HELP."}, "in letters: write its digits"),
     ({"answer": "it eases after about a week &amp; then sleep improves."}, "would be heard as '&amp;'"),
+    # Asked about a helpline, the listener hears its number early, not only what the line does.
+    ({"topic": "helpline", "answer": "the helpline is free and private. Trained staff answer the calls."},
+     "names the line's number in its first two sentences"),
     ({"urgent": "If someone has a seizure, call your emergency number now, and then stay with them and keep "
                 "them safe until help arrives."}, "say only what to do first"),
 ])

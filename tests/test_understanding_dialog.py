@@ -103,6 +103,19 @@ def test_small_talk_gets_a_short_natural_reply_not_the_out_of_scope_speech(dialo
     assert turn.topic is None
 
 
+def test_words_of_the_library_the_model_is_unsure_of_get_its_best_two_offered(dialog, unsure_about):
+    unsure_about("what can i do about the aches when coming off", [("withdrawal_relief", 0.15),
+                                                                  ("withdrawal_symptoms", 0.11)])
+    turn = dialog.say("what can i do about the aches when coming off")
+    assert turn.topic is None and turn.options == ["withdrawal_relief", "withdrawal_symptoms"]
+
+
+def test_words_from_outside_the_library_the_model_is_unsure_of_hear_what_it_covers(dialog, unsure_about):
+    unsure_about("what's on telly tonight", [("relapse", 0.15), ("naloxone", 0.11)])
+    turn = dialog.say("what's on telly tonight")
+    assert turn.options == [] and turn.topic == "out_of_scope"
+
+
 # --- the three crisis levels -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -126,6 +139,34 @@ def test_at_risk_with_a_question_hears_the_lines_then_the_answer(dialog):
     assert turn.risk == "at_risk"
     assert "911" in first_sentences(turn.text, 1)
     assert "The Australian Government says" in turn.text
+
+
+@pytest.mark.parametrize("words", [
+    "i'm doing cpr on him now what else do i do",
+    "i gave her the narcan and she's still not right, do i give another",
+    "he came round after the narcan and now he wants to go and score again",
+    "i cut too deep this time and it won't stop bleeding",
+])
+def test_a_rescue_under_way_or_self_harm_gone_too_far_is_an_emergency(dialog, words):
+    turn = dialog.say(words)
+    assert turn.risk == "emergency" and "911" in first_sentences(turn.text, 1)
+
+
+@pytest.mark.parametrize("words", [
+    "part of me is hoping this batch finishes me off",
+    "if the gear takes me then so be it",
+    "my family suffers because of me, it'd be better if i wasn't around",
+    "i just got out of rehab and tonight i'm going to use on my own, alone in my flat",
+])
+def test_hoping_the_drug_kills_them_or_using_alone_after_a_break_is_at_risk(dialog, words):
+    turn = dialog.say(words)
+    assert turn.risk is not None and "911" in first_sentences(turn.text, 1)
+
+
+@pytest.mark.parametrize("words", ["is it dangerous to use alone after rehab", "how do you do cpr on someone",
+                                   "my nose won't stop bleeding after sniffing", "i hope the narcan works fast"])
+def test_questions_near_those_words_are_not_a_crisis(dialog, words):
+    assert dialog.say(words).risk is None
 
 
 @pytest.mark.parametrize("words", ["this withdrawal is killing me", "i'm dying to know how methadone works",

@@ -154,6 +154,10 @@ def cited_quotes(citations: list, content: Content, where: str, problems: list) 
     return quotes
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PHONE_RE = re.compile(r"\d{3}|\d[\d -]{4,}\d")
+
+
 def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.date, known_numbers: set) -> list[str]:
     where = _rel(entry["_path"])
     problems = []
@@ -218,6 +222,9 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
             problems.append(f"{where}: {field} says the number {number}, which no cited quote or helpline supports")
 
     # Words, length, reading level
+    if entry["topic"] == "helpline" and not _PHONE_RE.search(" ".join(_SENTENCE_END.split(str(entry["answer"]))[:2])):
+        # Asked about a helpline, people need its number, not only a description of it.
+        problems.append(f"{where}: a helpline answer names the line's number in its first two sentences")
     for field in ("answer", "more", "title", "offer") + spoken_fields[2:]:
         for match in _BANNED_RE.finditer(str(entry[field])):
             problems.append(f"{where}: {field} uses {match.group(0)!r}; use person-first words")

@@ -8,10 +8,10 @@ from ..turn import pack, reply, session
 from .answers import YES_ACTIONS
 
 
-def helpline_response(handler_input, which: str = "helpline"):
+def helpline_response(handler_input, which: str = "helpline", topic: str | None = None):
     response = pack(handler_input)[which]
-    return _lines_reply(handler_input, response, "helpline" if which == "helpline" else "find_treatment",
-                        {"kind": "send", "what": which}, response.get("lines") or [])
+    topic = topic or ("helpline" if which == "helpline" else "find_treatment")
+    return _lines_reply(handler_input, response, topic, {"kind": "send", "what": which}, response.get("lines") or [])
 
 
 def _lines_reply(handler_input, response: dict, topic: str, offer: dict, lines: list):
@@ -50,7 +50,8 @@ def number_response(handler_input, need: str, position: int | None = None):
             return helpline_response(handler_input, "helpline")
         return line_response(handler_input, said[position if position is not None and position < len(said) else -1])
     if need == "treatment":
-        return helpline_response(handler_input, "treatment")
+        # Asked for a number: a helpline answer, with the way into treatment after the line.
+        return helpline_response(handler_input, "treatment", topic="helpline")
     line_id = lines["needs"].get(need)
     if line_id:
         return line_response(handler_input, line_id)

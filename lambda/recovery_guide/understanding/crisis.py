@@ -68,7 +68,7 @@ class Risk:
 # hopelessness tied to using). The patterns stay as a floor beneath it. Thresholds lean towards the
 # number: a false alarm costs a sentence, a miss can cost a life.
 EMERGENCY_SHARE = 0.5
-AT_RISK_SHARE = 0.5
+AT_RISK_SHARE = 0.4
 # The patterns are overruled only for a general question that names nobody, and only when the model is
 # all but certain it is no crisis.
 GENERIC_QUESTION_NONE = 0.97
@@ -106,4 +106,6 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
         return Risk(EMERGENCY, kind)
     if overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
-    return None
+    from .crisis_patterns import at_risk
+    leaning = at_risk(text)    # the plainest at-risk wordings, as a floor beneath the model
+    return Risk(AT_RISK, leaning) if leaning else None

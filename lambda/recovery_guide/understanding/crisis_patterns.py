@@ -76,7 +76,8 @@ _TOKENS = {
     "hes": "he s", "shes": "she s", "thats": "that s", "whats": "what s", "theres": "there s",
     "ive": "i have", "youre": "you are", "theyre": "they are", "cuz": "because", "breath": "breathe",
     "breathin": "breathing", "breathen": "breathe",
-    "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "unalive": "kill", "unaliving": "killing",
+    "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "narcanned": "naloxoned",
+    "narcaned": "naloxoned", "narcand": "naloxoned", "unalive": "kill", "unaliving": "killing",
     "everyones": "everyone s",
 }
 _TOKEN_RX = _LazyRegex(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
@@ -231,6 +232,22 @@ _OD_GROUPS = [
         r"(?:the |some |a |two |2 |another |)naloxone\b",
         r"\bwhere (?:is|s|did i put) (?:the |my )?naloxone\b",
         r"\b(?:the naloxone|naloxone) (?:is not|not|did not|does not|has not|is) (?:working|work|worked|helping|help)\b",
+    ]),
+    # Someone is already doing CPR, or gave naloxone and it has not brought the person back.
+    ("now", ("cpr", "compression", "rescue breath", "mouth to mouth"), [
+        r"\b(?:i am|i m|am|we are|are|currently|still|now|started|keep|keeping) (?:doing|giving|do|give|on) "
+        r"(?:him |her |them |my \w+ )?(?:cpr|chest compressions|compressions|rescue breaths|mouth to mouth)\b",
+        r"\b(?:doing|giving) (?:cpr|chest compressions|compressions|rescue breaths|mouth to mouth)"
+        r"(?: on (?:him|her|them|my \w+))? (?:now|right now)\b",
+    ]),
+    ("now", ("naloxone",), [
+        r"\b(?:i|we|they) (?:have |ve |just |already )*(?:done|did|put in|used|gave|given|sprayed) "
+        r"(?:the |some |a |his |her |one |two |2 )?naloxone\b.{0,60}\b(?:still|not|no|nothing|another|again)\b",
+        # came round after naloxone and wants to use again now: the naloxone can wear off first
+        r"\bnaloxone(?:d|ed)?\b.{0,80}\b(?:want|wants|wanna|going|need|needs|about) to (?:use|get high|score|"
+        r"shoot up|fix|take (?:more|some|another))\b",
+        r"\b(?:want|wants|wanna|going|need|needs|about) to (?:use|get high|score|shoot up|take more)\b"
+        r".{0,60}\bnaloxone(?:d|ed)?\b",
     ]),
     ("now", ("dying", "dead"), [
         r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking))",
@@ -433,6 +450,13 @@ _SU_SELF_GROUPS = [
         r"\b(?:going|plan|planning|want|ready|about|decided|thinking about|think about) (?:to |)"
         r"(?:take|taking|swallow|swallowing|use|using|shoot|shooting|inject|injecting|do|doing) "
         r"(?:all|every|everything|the whole|a whole|all of|the rest|enough)\b",
+    ]),
+    # Self-harm that has gone too far: bleeding that will not stop.
+    (("too deep", "too far", "bleeding"), [
+        r"\b(?:cut|cutting|slashed|sliced) (?:\w+ ){0,2}?(?:too deep|too far|a vein|an artery)\b",
+        r"\b(?:blade|knife|razor|cut|cutting|hurting myself)\b.{0,60}\bwent too far\b",
+        r"\bwent too far\b.{0,40}\b(?:blade|knife|razor|cut|cutting)\b",
+        r"\b(?:cut|cuts|wrists?|blade|razor|knife)\b.{0,50}\b(?:can not|will not) stop (?:the )?bleeding\b",
     ]),
     (("jump", "traffic", "in front of", "wrist", "throat", "gun", "pistol", "rifle", "brains"), [
         r"\b(?:jump|jumping) (?:off|from|in front of) (?:a|the|my|this) (?:bridge|building|roof|cliff|train|bus|car|"
@@ -707,6 +731,56 @@ def detect_crisis(text: str) -> str | None:
     for _, m in _hits(_SU_OTHER, norm, found):
         if _su_other_reason(norm, m) is None:
             return SUICIDE
+    return None
+
+
+# =============================================================================================
+# At risk: no emergency now, but a life may be at stake. A floor beneath the model for the plainest
+# wordings: hoping the drug kills them, not caring if it does, feeling a burden, and planning to use
+# alone right after a break (tolerance is lowest then). Each returns the crisis kind it leans to.
+# =============================================================================================
+
+_AT_RISK = [
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:hope|hoping|hopes|wish|wishing|praying)\b.{0,40}\b(?:kills? me|takes? me out|takes? me|"
+        r"finish(?:es)? me|does me in|do me in|be the last|is the last|the last one|last time i wake|"
+        r"never wake|not wake up)\b(?! (?:i need|i will need|before|of|for|in|on|at|we|they))")),
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:kills? me|takes? me|i die|i do not wake up|i never wake up|i overdose)\b.{0,25}"
+        r"\b(?:so be it|whatever|who cares|so what|i do not care|fine by me|good)\b")),
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:do not|dont|would not|could not|no longer) (?:even )?care (?:if|whether) "
+        r"(?:it|this|the \w+|this \w+|that \w+|i)\b.{0,20}\b(?:kills? me|die|wake up|overdose|too strong|laced)\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:better|easier|happier|lighter)\b.{0,40}\b(?:if |that |when )?i (?:am|was|were|m|be|is) "
+        r"(?:not (?:here|there|around|alive|in the picture)|gone|dead|out of the way)\b"
+        r"(?! (?:them|him|her|those|people|the house|home|at home|when|for the))")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:suffers?|suffering|hurting|ruined|burden)\b.{0,25}\bbecause of me\b.{0,60}"
+        r"\b(?:better|gone|not (?:here|there|around))\b")),
+]
+_USE_ALONE = _LazyRegex(r"\balone\b")
+_AFTER_BREAK = _LazyRegex(
+    r"\b(?:after|since|out of|left|leaving|got out|get out|getting out|released|discharged|coming out|came out)\b"
+    r"(?: \w+){0,4} (?:rehab|detox|jail|prison|hospital|centre|center|treatment|addiction|inside|lock ?up|juvie)\b")
+_INTENT_NOW = _LazyRegex(
+    r"\b(?:i am going to|i m going to|i will|i am gonna|i plan|i am planning|i m planning|planning to|"
+    r"going to|about to|tonight|i want to|i am just going to)\b.{0,40}\b(?:use|shoot|take|do|smoke|score|"
+    r"have|chase|fix|inject|heroin|gear|smack|dope|fentanyl)\b")
+
+
+def at_risk(text: str) -> str | None:
+    """OVERDOSE or SUICIDE when the words are at risk (see above); None otherwise."""
+    norm = normalise(text)
+    if not norm or _AUX_QUESTION.match(norm) and not _ME.search(norm):
+        return None
+    for kind, pattern in _AT_RISK:
+        m = pattern.search(norm)
+        if m and not _negated(norm, m.start()):
+            return kind
+    if _USE_ALONE.search(norm) and _AFTER_BREAK.search(norm) and _INTENT_NOW.search(norm) \
+            and not norm.startswith(("is it", "why", "how", "what", "should", "can", "do ", "does")):
+        return OVERDOSE
     return None
 
 

@@ -21,7 +21,7 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 _SYNONYMS = [
     (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b", "buprenorphine"),
     (r"\bnarcan\b|\bnarcane\b|\bnaloxon\b|\bnalox\w*|\bnalaxone\b|\bkloxxado\b|\bnyxoid\b|\bprenoxad\b|\bzimhi\b", "naloxone"),
-    (r"\bviv[ie]d? ?(trol|trawl|troll)\b|\bvivatrol\b|\bnaltrexon\w*|\bnal ?trex\w*|\brevia\b", "naltrexone"),
+    (r"\bviv[aie]?d? ?(trol|trawl|troll)\b|\bvivatrol\b|\bnaltrexon\w*|\bnal ?trex\w*|\brevia\b", "naltrexone"),
     (r"\bmeth[ao]don\w*|\bmethodon\w*|\bmethadose\b|\bmeth done\b|\bdolophine\b|(?:(?<=\bthe )|(?<=\bmy )|(?<=\bon ))done\b", "methadone"),
     (r"\blucemyra\b|\blofexidin\w*", "lofexidine"),
     (r"\bfent\b|\bfetty\b|\bfentanyl\w*|\bfentanil\b|\bfetanyl\b", "fentanyl"),
@@ -49,6 +49,8 @@ _SYNONYMS = [
     (r"\b(days?|weeks?|months?|years?) (clean|sober)\b", "recovery time"),
     (r"\bkick(ing)? in\b|\bbegins?\b|\bbeginning\b|\bstarts?\b|\bstarting\b|\bset in\b", "start"),
     (r"\bslip(ped|s)?\b|\buse again\b|\bused again\b|\busing again\b|\bwent back to using\b|\breturn(ed)? to use\b|\brelaps\w*", "relapse"),
+    # A health plan named without the word "insurance" is still a question about paying.
+    (r"\b(ohip|pharmacare|ramq|medicaid|medi ?cal|medicare|obamacare|tricare|ayushman bharat|pmjay|cghs)\b", r"\g<0> insurance"),
     (r"\bvap(e|es|ing)\b|\be ?cig\w*|\bjuul\w*", "vape"),
 ]
 _SYNONYMS = [(re.compile(p), r) for p, r in _SYNONYMS]

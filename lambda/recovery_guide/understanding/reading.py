@@ -35,6 +35,38 @@ _SUBJECT_WORDS = re.compile(
     r"\b(buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
     r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance|clonidine|kratom|xylazine|alcohol)\b")
 
+# Words of the library's world (after normalising). With one of them, a question the model is unsure
+# of is still one of ours: the skill offers its best two readings rather than saying what it covers.
+_DOMAIN_WORDS = re.compile(
+    r"\b(buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
+    r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance|prescription|stop|stopped using|"
+    r"recovery|use|using|used|user|drugs?|habit|addict\w*|clean|sober|cravings?|crave|high|doses?|dosing|"
+    r"clinic|counsell?or|counsell?ing|support meeting|inject\w*|needles?|sick|aches?|pharmacy|chemist)\b")
+# The least share a topic needs to be offered when the words are the library's but the model is unsure.
+WORTH_OFFERING_IN_DOMAIN = 0.08
+# Below this, "out of scope" does not outweigh the library's own words.
+OUT_OF_SCOPE_DOUBT = 0.6
+
+# Words that ask for a line or a person to contact ("who do I ring", "a support line for families",
+# "number for NA"). When the model reads such words as another topic, the person still gets a number:
+# a description of help with no way to reach it fails the asker. Not for an emergency (the crisis
+# check answers those with the emergency number) nor questions about the helplines themselves.
+_ASKS_FOR_CONTACT = re.compile(
+    r"\b(?:phone number|numbers? (?:for|to|of a|i can|we can|please)|(?:the|a|any|your|their|some) "
+    r"(?:\w+ ){0,3}?number\b(?! of)|(?:a|any|some) (?:\w+ ){0,2}?(?:helpline|phone line|support line|advice line|"
+    r"text line|line for|line to)\b|"
+    r"(?:who|whom|where|somebody|someone|anyone|anybody|person|counsell?or) (?:do |can |should |could |would )?"
+    r"(?:i |we |you )?(?:ring|call|phone|text|contact)\b|"
+    r"(?:can|could|may) (?:i|we) (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|anyone|a person|"
+    r"a counsell?or|a human|a real person)\b)")
+_EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
+                              r"paramedics?|naloxone|use alone|using alone)\b")
+NUMBER_NEEDS = ("crisis", "drug", "treatment", "any")
+
+
+def asks_for_contact(norm: str) -> bool:
+    return bool(_ASKS_FOR_CONTACT.search(norm)) and not _EMERGENCY_WORDS.search(norm)
+
 
 # A question about another substance, with no opioid in it, is outside the library: only the
 # out-of-scope entries (with their safety lines) answer it, so "how long does xanax withdrawal last"
@@ -134,17 +166,29 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
     if share >= UTILITY_SHARE and share >= (topics[0][1] if topics else 0.0):
         return Reading({"small": SMALL_TALK, "number": NUMBER, "follow": FOLLOW_UP}[kind], detail=detail,
                        confidence=share)
+    if topics and topics[0][0] != HELPLINE and asks_for_contact(normalise(text)):
+        needs = [(label[8:], p) for label, p in others if label[8:] in NUMBER_NEEDS and label.startswith("@number:")]
+        return Reading(NUMBER, detail=needs[0][0] if needs else "any", confidence=needs[0][1] if needs else 0.0)
     if other_substance_only(text):
         # About alcohol, benzodiazepines, stimulants...: the library's opioid answers would mislead.
         entry = best_entry(text, OUT_OF_SCOPE, locale)
         if entry:
             return Reading(ANSWER, entry=entry, topic=OUT_OF_SCOPE, confidence=1.0)
+    if (topics and topics[0][0] == OUT_OF_SCOPE and topics[0][1] < OUT_OF_SCOPE_DOUBT
+            and _DOMAIN_WORDS.search(normalise(text))):
+        # Words of the library's world, read as "not ours" without much conviction: weigh the rest.
+        topics = [(t, p) for t, p in topics if t != OUT_OF_SCOPE]
     if not topics:
         return Reading(UNSURE)
     (t1, p1), (t2, p2) = topics[0], (topics[1] if len(topics) > 1 else ("", 0.0))
     if p1 >= SURE or p1 - p2 >= CLEAR_LEAD:
         return Reading(ANSWER, entry=best_entry(text, t1, locale), topic=t1, confidence=p1)
     if p1 < NOT_ANY:
+        in_domain = [(t, best_entry(text, t, locale)) for t, p in topics[:2]
+                     if p >= WORTH_OFFERING_IN_DOMAIN and t != OUT_OF_SCOPE]
+        in_domain = [(t, e) for t, e in in_domain if e]
+        if in_domain and _DOMAIN_WORDS.search(normalise(text)):
+            return Reading(ASK_BACK, options=in_domain, confidence=p1)
         return Reading(UNSURE, topic=OUT_OF_SCOPE if not _SUBJECT_WORDS.search(normalise(text)) else None,
                        confidence=p1)
     options = [(t, best_entry(text, t, locale)) for t, p in ((t1, p1), (t2, p2)) if p >= WORTH_OFFERING
