@@ -63,13 +63,14 @@ $(SAM):
 
 # `sam build` installs lambda/requirements.txt with the runtime's Python (template.yaml: python3.13),
 # or inside the Lambda build image (Docker) when that Python is not on this machine.
-# Bytecode is shipped: /var/task is read-only, so without .pyc files Lambda compiles every module it
-# imports on every cold start (README "Compiled bytecode"). Compiled with the runtime's own Python,
-# unchecked-hash (the build folder never changes after this), only when that Python is here.
-deploy: $(SAM)
+# Bytecode is shipped for the modules a cold start imports: /var/task is read-only, so without .pyc
+# files Lambda compiles every module it imports on every cold start (README "Compiled bytecode"); the
+# rest of ask_sdk_model stays source, which keeps the package under 5 MB. Compiled with the runtime's
+# own Python, unchecked-hash (the build folder never changes after this), only when that Python is here.
+deploy: $(SAM) $(STAMP)
 	$(SAM) build $$($(LAMBDA_PYTHON) --version >/dev/null 2>&1 || echo --use-container)
 	@if $(LAMBDA_PYTHON) --version >/dev/null 2>&1; then \
-	  $(LAMBDA_PYTHON) -m compileall -q -j 0 --invalidation-mode unchecked-hash .aws-sam/build/SkillFunction .aws-sam/build/FeedFunction; \
+	  $(BIN)/python -m recovery_guide_authoring.bytecode --python $(LAMBDA_PYTHON) .aws-sam/build/SkillFunction .aws-sam/build/FeedFunction; \
 	else echo "note: $(LAMBDA_PYTHON) not found, shipping source only (cold starts compile it)"; fi
 	$(SAM) deploy $$(test -f samconfig.toml || echo --guided)
 

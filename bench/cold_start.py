@@ -84,8 +84,11 @@ def question_event() -> dict:
 
 
 def child_env(pythonpath: str, ours: bool, no_pyc: bool = False) -> dict:
+    # PYTHONDONTWRITEBYTECODE from the caller's shell would make "as installed" compile every module
+    # on every start; only the variant that asks for it runs without .pyc files.
     env = {k: v for k, v in os.environ.items()
-           if k not in ("SKILL_ID", "USER_TABLE", "DYNAMODB_ENDPOINT", "PYTHONPATH", "PYTHONSTARTUP")}
+           if k not in ("SKILL_ID", "USER_TABLE", "DYNAMODB_ENDPOINT", "PYTHONPATH", "PYTHONSTARTUP",
+                        "PYTHONDONTWRITEBYTECODE")}
     env["PYTHONPATH"] = pythonpath
     env["PYTHONHASHSEED"] = "0"
     if ours:

@@ -81,6 +81,27 @@ def build_zip(zip_path: str, deps: str, keep_dep_pyc: bool) -> tuple[int, int, d
     return os.path.getsize(zip_path), raw, dict(by_top)
 
 
+def deployed_zip(tmp: str, deps: str) -> tuple[int, int, int]:
+    """The package as `make deploy` builds it: dependencies and our code in one folder, with
+    bytecode for exactly the modules a cold start imports (recovery_guide_authoring.bytecode)."""
+    sys.path.insert(0, os.path.join(REPO, "tools"))
+    from recovery_guide_authoring import bytecode
+
+    build = os.path.join(tmp, "build")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(deps, build, ignore=ignore)
+    shutil.copytree(os.path.join(LAMBDA_DIR, "recovery_guide"), os.path.join(build, "recovery_guide"), ignore=ignore)
+    files = bytecode.imported_files(build, PYTHON, bytecode.cold_start_events())
+    bytecode.compile_files(files, PYTHON)
+    zip_path = os.path.join(tmp, "deployed.zip")
+    raw = 0
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path, arcname in files_of(build, keep_pyc=True):
+            zf.write(path, arcname)
+            raw += zf.getinfo(arcname).file_size
+    return os.path.getsize(zip_path), raw, len(files)
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", default=None, help="also copy the zip here")
@@ -93,20 +114,25 @@ def main(argv=None) -> dict:
         zip_path = os.path.join(tmp, "function.zip")
         zipped, raw, by_top = build_zip(zip_path, deps, keep_dep_pyc=False)
         zipped_pyc, raw_pyc, _ = build_zip(os.path.join(tmp, "with-pyc.zip"), deps, keep_dep_pyc=True)
+        zipped_deploy, raw_deploy, compiled = deployed_zip(tmp, deps)
         if args.keep:
             shutil.copy(zip_path, args.keep)
         lib = os.path.join(LAMBDA_DIR, "recovery_guide", "data", "library.json")
         print(f"  zipped (deflate): {zipped / MB:.2f} MB   unzipped: {raw / MB:.2f} MB")
         print(f"  with the dependencies' .pyc files as pip writes them: {zipped_pyc / MB:.2f} MB zipped, "
               f"{raw_pyc / MB:.2f} MB unzipped")
+        print(f"  as `make deploy` ships it (bytecode for the {compiled} modules a cold start imports): "
+              f"{zipped_deploy / MB:.2f} MB zipped, {raw_deploy / MB:.2f} MB unzipped")
         if os.path.exists(lib):
             print(f"  of which data/library.json: {os.path.getsize(lib) / MB:.2f} MB raw")
         print("  largest parts (zipped):")
         for name, size in sorted(by_top.items(), key=lambda kv: -kv[1])[:10]:
             print(f"    {size / MB:6.2f} MB  {name}")
-    verdict = "within" if zipped / MB < BUDGET_MB else "OVER"
-    print(f"\npackage: {zipped / MB:.2f} MB zipped: {verdict} budget {BUDGET_MB} MB")
+    verdict = "within" if max(zipped, zipped_deploy) / MB < BUDGET_MB else "OVER"
+    print(f"\npackage: {zipped / MB:.2f} MB zipped source only, {zipped_deploy / MB:.2f} MB as deployed: "
+          f"{verdict} budget {BUDGET_MB} MB")
     result = {"zipped_mb": zipped / MB, "unzipped_mb": raw / MB, "zipped_with_dep_pyc_mb": zipped_pyc / MB,
+              "zipped_as_deployed_mb": zipped_deploy / MB,
               "dependencies": source}
     print("RESULT " + json.dumps({"package_size": result}))
     return result
