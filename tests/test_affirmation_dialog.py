@@ -77,6 +77,18 @@ def test_a_person_asks_twice_on_one_day_and_hears_the_same_words(skill_with):
     assert first.speech == again.speech
 
 
+def test_another_one_after_the_affirmation_is_a_different_one_and_tomorrows_is_unchanged(skill_with, store):
+    dialog = Dialog(skill_with, user="maria", today=day(0))
+    first = dialog.ask("give me today's affirmation")
+    second = dialog.ask("another one")
+    third = dialog.ask("another one please")
+    assert second.topic == third.topic == "affirmation"
+    assert second.text.startswith("Here's another one.")
+    assert len({affirmation_of(first), affirmation_of(second), affirmation_of(third)}) == 3
+    # the day's pick is still the day's pick
+    assert affirmation_of(Dialog(skill_with, user="maria", today=day(0)).ask("today's affirmation")) == affirmation_of(first)
+
+
 def test_the_words_change_tomorrow_and_do_not_come_back_within_sixty_days(skill_with, store):
     heard = [affirmation_of(Dialog(skill_with, user="maria", today=day(n)).ask("today's affirmation"))
              for n in range(RECENT_DAYS + 1)]

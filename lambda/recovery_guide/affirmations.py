@@ -126,6 +126,21 @@ def pick_affirmation(ids: list[str], history: list[dict], today: datetime.date, 
     return min(order, key=lambda aff_id: (last_heard[aff_id], (order.index(aff_id) - start) % n))
 
 
+def another_affirmation(ids: list[str], heard: list[str], user_key: str) -> str:
+    """One more for someone who asked for "another one": the next in their own order after the ones
+    heard in this conversation, so the day's pick stays the day's pick."""
+    order = _order(tuple(ids), "user:" + user_key)
+    if not order:
+        raise ValueError("no affirmations to choose from")
+    last = next((a for a in reversed(heard) if a in order), None)
+    start = order.index(last) + 1 if last else 0
+    for step in range(len(order)):
+        candidate = order[(start + step) % len(order)]
+        if candidate not in heard:
+            return candidate
+    return order[start % len(order)]    # every one heard already: go round again
+
+
 def record_heard(history: list[dict], affirmation_id: str, today: datetime.date) -> list[dict]:
     """New history with today's pick added; entries older than RECENT_DAYS dropped (keeps the record small).
 

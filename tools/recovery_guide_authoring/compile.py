@@ -209,7 +209,10 @@ class Renderer:
             view = self.line_view(lid, country)
             closing = "Shall I repeat that, or send it to your phone?"
             speech = template.render(lines=[view], extra=None, closing=closing)
-            out["speech"][lid] = {"speech": speech, "reprompt": ssml.escape(closing),
+            # "line": the line alone, without the closing offer, so "say the numbers again" can join
+            # several lines and close once.
+            out["speech"][lid] = {"speech": speech, "line": template.render(lines=[view], extra=None, closing=None).strip(),
+                                  "closing": f"<p>{ssml.escape(closing)}</p>", "reprompt": ssml.escape(closing),
                                   "card": {"title": view["name"], "text": ssml.to_text(speech.replace(closing, ""))}}
         return out
 

@@ -18,9 +18,9 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name
 
 from .. import ssml
-from ..affirmations import affirmation_ids, affirmation_text, pick_affirmation, record_heard
+from ..affirmations import affirmation_ids, affirmation_text, another_affirmation, pick_affirmation, record_heard
 from ..persistence.base import StoreUnavailable
-from ..turn import reply, services
+from ..turn import reply, services, session
 from . import answers
 from .. import logs
 
@@ -28,6 +28,8 @@ log = logs.get(__name__)
 
 TOPIC = "affirmation"
 INTRO = "Here's your affirmation for today."
+ANOTHER = "Here's another one."
+HEARD_KEY = "affirmations_heard"   # session only: which ones this conversation has heard
 CARD_TITLE = "Today's affirmation"
 OFFER_REMINDER = "Would you like me to remind you every morning?"
 ANYTHING_ELSE = "Is there anything else I can help you with?"
@@ -72,10 +74,19 @@ def todays_affirmation(handler_input) -> tuple[str, bool]:
     return chosen, has_reminder
 
 
-def affirmation_response(handler_input, intro: str | None = None):
+def affirmation_response(handler_input, intro: str | None = None, another: bool = False):
     """Today's affirmation; `intro` (SSML) replaces the usual first sentence, for questions such as
-    "what is an affirmation" whose content entry leads into the day's affirmation."""
+    "what is an affirmation" whose content entry leads into the day's affirmation. `another`: one
+    more after it ("another one"), not stored: tomorrow's pick is unchanged."""
     aff_id, has_reminder = todays_affirmation(handler_input)
+    attrs = session(handler_input)
+    heard = [a for a in ((attrs or {}).get(HEARD_KEY) or [aff_id]) if isinstance(a, str)][-len(affirmation_ids()):]
+    if another:
+        key = services(handler_input).user_key(handler_input) or ANONYMOUS
+        aff_id = another_affirmation(affirmation_ids(), heard or [aff_id], key)
+        intro = ssml.escape(ANOTHER)
+    if attrs is not None:
+        attrs[HEARD_KEY] = (heard + [aff_id]) if another else [aff_id]
     text = affirmation_text(aff_id) or ""
     speech = f"{intro or ssml.escape(INTRO)} {ssml.escape(text)}"
     if has_reminder:
@@ -98,6 +109,7 @@ class AffirmationHandler(AbstractRequestHandler):
 # Questions the matcher files under the affirmation topic lead into the day's affirmation.
 _routes = getattr(answers, "TOPIC_ROUTES", None)
 if _routes is not None:
-    _routes[TOPIC] = lambda handler_input, intro: affirmation_response(handler_input, intro=intro)
+    _routes[TOPIC] = lambda handler_input, intro, another=False: affirmation_response(handler_input, intro=intro,
+                                                                                  another=another)
 
 HANDLERS = [AffirmationHandler()]

@@ -94,7 +94,7 @@ def follow_up(handler_input, kind: str, context: dict):
     entry_id = context.get("entry")
     known = entry_id in library.load().entries if entry_id else False
     if kind == "another" and context.get(TOPIC_KEY) == "affirmation":
-        return topic_route("affirmation")(handler_input, None)
+        return topic_route("affirmation")(handler_input, None, another=True)
     if known and kind == "another":
         nxt = (library.load().entry_speech(locale(handler_input), entry_id) or {}).get("next")
         if nxt:

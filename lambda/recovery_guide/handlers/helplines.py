@@ -40,8 +40,7 @@ def number_response(handler_input, need: str, position: int | None = None):
         if not said:
             return helpline_response(handler_input, "helpline")
         speeches = [lines["speech"][lid] for lid in said]
-        response = {"speech": " ".join(s["speech"].rsplit("<p>", 1)[0] for s in speeches) + "<p>"
-                    + speeches[-1]["speech"].rsplit("<p>", 1)[1],
+        response = {"speech": " ".join(s["line"] for s in speeches) + " " + speeches[-1]["closing"],
                     "reprompt": speeches[-1]["reprompt"],
                     "card": {"title": "Helplines", "text": " ".join(s["card"]["text"] for s in speeches)}}
         return _lines_reply(handler_input, response, "helpline", {"kind": "send", "what": "helpline"}, said)

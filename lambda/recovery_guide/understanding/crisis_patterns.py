@@ -216,7 +216,9 @@ _OD_GROUPS = [
         r"\b(?:think|thinks|believe|sure|feel|feels|feeling|seems|looks|guess|maybe) (?:like )?"
         r"(?:it s |its |it is |this is |i am |he s |she s |)(?:an |a )overdose\b(?! (?:on|from))",
         r"\bgoing into (?:an )?overdose\b",
-        r"\b(?:help|emergency)\b.{0,30}\b(?:overdose|overdosing|overdosed)\b",
+        # "help, he's overdosing", but not "does naloxone help in an overdose"
+        r"\b(?:help|emergency)\b(?! (?:in|with|during|for|after|to|prevent|reverse|stop|treat)\b)"
+        r".{0,30}\b(?:overdose|overdosing|overdosed)\b",
         r"\b(?:overdose|overdosing|overdosed)\b.{0,20}\b(?:help me|help us|please help|emergency|hurry)\b",
         r"^(?:\w+ )?(?:overdose|overdosing) (?:help|emergency)$",
         # "he is OD", "he just OD" (speech recognition drops the ending)
@@ -558,7 +560,8 @@ _WHO_CLAUSE = _LazyRegex(r"\b(?:a|any|every|the) \w+ who (?:\w+ )?$")
 _NEGATABLE = _LazyRegex(r"(?:overdosing|having|unresponsive|unconscious|out cold|lifeless|this|it)")
 _IF_WHEN = _LazyRegex(r"\b(?:if|when|whenever|what happens|in case)\b")
 _PERSON_WORD = _LazyRegex(r"\b(?:i|he|she|they|my)\b")
-_MODAL_END = _LazyRegex(r"\b(?:can|could|may|might|will|would|should|to|not|dont|risks?|chances?|odds|likely)\s*$")
+_MODAL_END = _LazyRegex(r"\b(?:can|could|may|might|will|would|should|to|not|dont|risks?|chances?|odds|likely)\s*$|"
+                        r"\b(?:can|could|may|might|will|would|should) be\s*$")
 _SUBJECT_END = _LazyRegex(rf"\b(?:{_PRON}|my \w+|friend|mate|someone|somebody)\b(?: \w+)?\s*$")
 _GENERIC_NEAR = _LazyRegex(r"\b(?:you|your|someone|somebody|people|anyone|a person|a friend|others)\b")
 _THIRD_END = _LazyRegex(r"\b(?:he|she|they|him|her|them|his|their|(?:my|our|your) (?!self\b)\w+)\b(?: \w+){0,2}$")
@@ -570,6 +573,10 @@ _HELP_WHO = _LazyRegex(r"\b(?:help|support)\b(?: \w+){0,4} (?:who|that)\b")
 
 def _window(text: str, start: int, words: int = 9) -> str:
     return " ".join(text[:start].split()[-words:])
+
+
+_EVER = _LazyRegex(r"\s*(?:i|he|she|they|we|you|my \w+|someone|somebody) (?:\w+ )?ever\b")
+_THEY = _LazyRegex(r"\b(?:they|them|their|theyre|they re)\b")
 
 
 def _is_general(text: str, start: int, end: int, modal: bool = True) -> bool:
@@ -595,8 +602,12 @@ def _is_general(text: str, start: int, end: int, modal: bool = True) -> bool:
         return bool(_WHO_CLAUSE.search(prefix)) and \
             not _SPECIFIC.search(" ".join(words[-3:]))
     segment = prefix[hypo.end():] + " " + match_text
+    if _EVER.match(segment):
+        return True     # "in case I ever feel suicidal", "if he ever stops breathing": not now
     if _SPECIFIC.search(segment.replace(" a person", " ").replace("the person", " ")) and not _GENERIC.search(segment):
-        return False
+        # "put someone in a cold shower if they're overdosing": "they" is the someone before
+        return bool(_GENERIC.search(prefix[:hypo.start()])) and not _SPECIFIC.search(
+            _THEY.sub(" ", segment.replace(" a person", " ").replace("the person", " ")))
     return True
 
 
