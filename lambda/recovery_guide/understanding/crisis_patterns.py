@@ -141,7 +141,12 @@ _HISTORY = _LazyRegex(
     r"when i was|when (?:he|she|they) (?:was|were)|used to|in (?:19|20)\d\d|history of|"
     r"once before|twice|two times|three times|several times|many times|a few times|multiple times|"
     r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
-    r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to)\b")
+    r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
+    r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"this (?:year|past year)|(?:summers?|winters?|christmases|birthdays) ago|(?:years?|months?|weeks?) back|"
+    r"a while (?:back|ago)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
+    r"survived|came good|pulled through|made it through|the first time|"
+    r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
 # Words that put a past event back in the present. Strict for overdose ("scared of using again" is
 # not an overdose now); wider for suicidal thoughts ("it's coming back", "I want to do it again").
 _NOW = _LazyRegex(r"\b(?:right now|just now|today|tonight|this morning|this evening|this afternoon|at the moment|"
@@ -207,6 +212,7 @@ _OD_GROUPS = [
         r"(?:blue|grey|gray|purple|ashen|bluish)\b(?! (?:today|lately|mood))",
     ]),
     ("now", ("gurgl", "chok", "snor", "rattl"), [
+        r"(?<!\bi am )(?<!\bi m )(?<!\bbeen )(?<!\bim )"
         r"\b(?:gurgling|gurgle|gurgles|choking|snoring|rattling|death rattle)\b.{0,40}\b(?:can not|will not|not|no)\b",
         r"\b(?:is|s|are|making|makes) (?:\w+ )?(?:gurgling|gurgle|choking|rattling) (?:sound|sounds|noise|noises)\b",
     ]),
@@ -271,6 +277,15 @@ _OD_GROUPS = [
         r"the entire|an entire|a full|whole) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ )?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
         r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?)\b",
+    ]),
+    # A child who swallowed, chewed or sucked someone's medicine: an emergency even when they seem fine.
+    ("past", ("swallow", "ate", "eaten", "chew", "suck", "got into", "drank", "drunk", "lick", "mouth"), [
+        r"\b(?:toddler|baby|babies|child|kid|little (?:one|boy|girl|man)|grandchild|grandson|granddaughter|"
+        r"son|daughter|nephew|niece|two year old|three year old|(?:\w+ )?year old)\b.{0,40}\b(?:swallowed|"
+        r"swallow|ate|eaten|chewed|chewing|chew|sucking on|sucked|got into|drank|drunk|licked|licking|"
+        r"put \w+ (?:\w+ )?in (?:his|her|their) mouth)\b.{0,40}\b(?:patch|patches|pills?|tablets?|methadone|"
+        r"buprenorphine|suboxone|subutex|fentanyl|oxy\w*|hydromorphone|morphine|opioids?|medicine|medication|"
+        r"meds|dose|bottle|strips?|films?|naltrexone|tramadol|codeine)\b",
     ]),
     ("past", ("collaps",), [
         r"(?<!\bvein )(?<!\bveins )(?<!\blung )(?<!\blungs )(?<!\bveins have )(?<!\bveins had )(?<!\bvein has )"
@@ -425,6 +440,21 @@ _SU_SELF_GROUPS = [
         r"\bi (?:do not|dont) want to wake up\b(?! (?:early|at|in|before|for|so early))",
     ]),
     (("sleep forever",), [r"\bsleep forever\b"]),
+    (("last time", "never hear", "never see"), [
+        r"\b(?:last time|the last you) (?:you|anyone|anybody|you all|you guys|people|everyone) (?:will |ll |are going to )?"
+        r"(?:ever )?(?:hear|see|talk|speak)s?\b",
+        r"\b(?:you|nobody|no one|anyone) (?:will |ll )?never (?:hear from|see) me again\b",
+    ]),
+    (("goodbye", "good bye", "farewell"), [
+        r"\b(?:saying|say|said|sending|writing|this is (?:my|a)|is my|here is my|leaving a|posting a) (?:my |a |a last |last |final |my last |my final )?"
+        r"(?:goodbye|good bye|farewell)\b(?! to (?:heroin|drugs?|the|my old|using|opioids?|pills|gear|that|this|it|"
+        r"withdrawal|smack|dope|addiction|methadone|suboxone|my habit))",
+    ]),
+    (("saved", "saving", "stockpil", "stash", "hoard", "collected", "kept"), [
+        r"\b(?:saved|saving|stockpiled|stockpiling|stashed|stashing|collected|collecting|hoarded|hoarding|kept|keeping) "
+        r"(?:up )?(?:enough|all|a lot of|heaps of|loads of|my|a stash of)\b.{0,50}\b(?:to make sure|to end|to die|"
+        r"to finish|to do it|to not wake|so i do not wake|for tonight|for the end|to go to sleep forever|this time)\b",
+    ]),
     (("rope", "noose"), [
         r"\b(?:got|have|bought|found|tied|made|set up|ready) (?:a |the |my )?(?:rope|noose)\b(?! (?:swing|course|ladder|for (?:the|my) (?:boat|tent|camping)))",
         r"\bnoose\b",
@@ -471,6 +501,11 @@ _SU_SELF_GROUPS = [
 ]
 
 _SU_OTHER_GROUPS = [
+    (("goodbye", "good bye", "farewell", "suicide note"), [
+        r"\b(?:posted|sent|wrote|written|texted|left|messaged|emailed|put up|said|saying|sending) (?:\w+ ){0,3}?"
+        r"(?:goodbye|good bye|farewell|suicide note)\b(?! to (?:heroin|drugs?|the|his old|her old|using|opioids?|"
+        r"pills|gear|that|this|it|withdrawal|smack|dope|addiction|methadone|suboxone))",
+    ]),
     (("himself", "herself", "themselves", "themself", "his life", "her life", "their life", "it all"), [
         r"\b(?:going to|trying to|about to|threatening to|threatened to|wants to|want to|would|will|"
         r"talking about|talks about|tried to|planning to|plans to|attempting to|attempted to|thinking about|"
@@ -633,6 +668,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
+        if phrase == "overdosing" and _HISTORY.search(text) and not _NOW.search(text):
+            return "history"     # "she was overdosing last year", "survived an OD in February"
         if phrase.startswith("overdosing") and _INTENT_BEFORE.search(_window(text, m.start(), 4)):
             return "intent (see the suicide rules)"
         if _WAKE_NOT.match(phrase):
@@ -766,6 +803,11 @@ _AT_RISK = [
         r"\b(?:better|easier|happier|lighter)\b.{0,40}\b(?:if |that |when )?i (?:am|was|were|m|be|is) "
         r"(?:not (?:here|there|around|alive|in the picture)|gone|dead|out of the way)\b"
         r"(?! (?:them|him|her|those|people|the house|home|at home|when|for the))")),
+    # self-harm in other words: "I keep scratching my arms until they bleed"
+    (SUICIDE, _LazyRegex(
+        r"\b(?:scratch\w*|burn\w*|cut\w*|hit\w*|punch\w*|bang\w*|carv\w*|pinch\w*|bit\w*|starv\w*) "
+        r"(?:my ?self|my (?:arms?|legs?|wrists?|skin|thighs?|head|hands?|stomach))\b.{0,40}"
+        r"\b(?:bleed\w*|blood|until|till|again|deserve|scars?|marks?|on purpose|every (?:night|day))\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:suffers?|suffering|hurting|ruined|burden)\b.{0,25}\bbecause of me\b.{0,60}"
         r"\b(?:better|gone|not (?:here|there|around))\b")),

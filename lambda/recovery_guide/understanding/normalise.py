@@ -19,7 +19,7 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 # Words people say for the same thing, including how speech recognition tends to spell them.
 # Each maps to the one word the library uses, so "suboxin" finds the buprenorphine entries.
 _SYNONYMS = [
-    (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b", "buprenorphine"),
+    (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b|\badd ?nok\w*|\bbupregesic\b|\bnorphin\b|\btidigesic\b", "buprenorphine"),
     (r"\bnarcan\b|\bnarcane\b|\bnaloxon\b|\bnalox\w*|\bnalaxone\b|\bkloxxado\b|\bnyxoid\b|\bprenoxad\b|\bzimhi\b", "naloxone"),
     (r"\bviv[aie]?d? ?(trol|trawl|troll)\b|\bvivatrol\b|\bnaltrexon\w*|\bnal ?trex\w*|\brevia\b", "naltrexone"),
     (r"\bmeth[ao]don\w*|\bmethodon\w*|\bmethadose\b|\bmeth done\b|\bdolophine\b|(?:(?<=\bthe )|(?<=\bmy )|(?<=\bon ))done\b", "methadone"),

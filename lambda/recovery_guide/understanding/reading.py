@@ -81,9 +81,13 @@ _OPIOID = re.compile(
     r"kratom|tramadol|morphine|codeine)\b")
 
 
+# "Drug and alcohol service" is how services are named (Australia, the UK): not a question about alcohol.
+_DRUG_AND_ALCOHOL = re.compile(r"\bdrugs? (?:and|n) alcohol\b|\balcohol (?:and|n) (?:other )?drugs?\b|\baod\b")
+
+
 def other_substance_only(text: str) -> bool:
     norm = normalise(text)
-    return bool(_OTHER_SUBSTANCES.search(norm)) and not _OPIOID.search(norm)
+    return bool(_OTHER_SUBSTANCES.search(norm)) and not _OPIOID.search(norm) and not _DRUG_AND_ALCOHOL.search(norm)
 
 
 @dataclass
