@@ -185,6 +185,17 @@ def test_any_request_for_a_number_gets_a_number_in_the_first_two_sentences(dialo
     assert re.search(r"\d{3}", first_sentences(turn.text, 2)), turn.text
 
 
+@pytest.mark.parametrize("words", [
+    "my son's been using for a year and we're at the end of our rope, is there someone we can ring",
+    "who do i ring if my daughter is using heroin", "is there a support line for families",
+    "can i text instead, i can't talk out loud at home", "i want to talk to a counsellor about my heroin use",
+    "number for narcotics anonymous", "treatment line",
+])
+def test_a_number_asked_for_inside_another_question_still_comes_first(dialog_in, words):
+    turn = dialog_in("en-GB").say(words)
+    assert re.search(r"\d{3}", first_sentences(turn.text, 2)), turn.text
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_request_for_the_suicide_line_gets_the_crisis_line(dialog_in, locale):
     turn = dialog_in(locale).say("what's the number for the suicide hotline")

@@ -58,7 +58,13 @@ _ASKS_FOR_CONTACT = re.compile(
     r"(?:who|whom|where|somebody|someone|anyone|anybody|person|counsell?or) (?:do |can |should |could |would )?"
     r"(?:i |we |you )?(?:ring|call|phone|text|contact)\b|"
     r"(?:can|could|may) (?:i|we) (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|anyone|a person|"
-    r"a counsell?or|a human|a real person)\b)")
+    r"a counsell?or|a human|a real person)\b|"
+    r"(?:someone|somebody|anyone|anybody|a person|a counsell?or) (?:i|we) (?:can|could|might) (?:ring|call|phone|text|"
+    r"talk to|speak to|message)\b|"
+    r"(?:can|could) (?:i|we) (?:text|message|chat)\b(?! (?:my|him|her|them|his|their))|"
+    r"(?:want|need|like|wanna|would like) to (?:talk|speak|chat) (?:to|with) (?:someone|somebody|a person|a human|"
+    r"a counsell?or|a professional|anyone|a real person)\b|"
+    r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
                               r"paramedics?|naloxone|use alone|using alone)\b")
 NUMBER_NEEDS = ("crisis", "drug", "treatment", "any")
@@ -170,7 +176,10 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
     if share >= UTILITY_SHARE and share >= (topics[0][1] if topics else 0.0):
         return Reading({"small": SMALL_TALK, "number": NUMBER, "follow": FOLLOW_UP}[kind], detail=detail,
                        confidence=share)
-    if topics and topics[0][0] != HELPLINE and asks_for_contact(normalise(text)):
+    helpline_sure = bool(topics) and topics[0][0] == HELPLINE and (
+        topics[0][1] >= SURE or topics[0][1] - (topics[1][1] if len(topics) > 1 else 0.0) >= CLEAR_LEAD)
+    if topics and not helpline_sure and asks_for_contact(normalise(text)):
+        # A helpline answer the model is sure of names its number; otherwise give the line itself.
         needs = [(label[8:], p) for label, p in others if label[8:] in NUMBER_NEEDS and label.startswith("@number:")]
         return Reading(NUMBER, detail=needs[0][0] if needs else "any", confidence=needs[0][1] if needs else 0.0)
     if other_substance_only(text):
