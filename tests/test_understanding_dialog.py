@@ -164,7 +164,7 @@ def test_hoping_the_drug_kills_them_or_using_alone_after_a_break_is_at_risk(dial
 
 
 @pytest.mark.parametrize("words", ["is it dangerous to use alone after rehab", "how do you do cpr on someone",
-                                   "my nose won't stop bleeding after sniffing", "i hope i can stay off it this time"])
+                                   "i cut my finger cooking, can i still take my dose", "i hope i can stay off it this time"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 

@@ -241,6 +241,12 @@ _OD_GROUPS = [
         r"\bwhere (?:is|s|did i put) (?:the |my )?naloxone\b",
         r"\b(?:the naloxone|naloxone) (?:is not|not|did not|does not|has not|is) (?:working|work|worked|helping|help)\b",
     ]),
+    # "He's gone over" (Australian and British for an overdose), said of someone now
+    ("now", ("gone over", "went over", "going over"), [
+        r"\b(?:he|she|they|mate|friend|bro|brother|sister|son|daughter|partner|boyfriend|girlfriend|husband|wife|"
+        r"someone|somebody|cousin)(?: s| has| is| just| has just| s just)? (?:gone|went|going) over\b"
+        r"(?! (?:to|the|there|it|that|this|my|his|her|their|some|a|an|budget|time|limit)\b)",
+    ]),
     # Someone is already doing CPR, or gave naloxone and it has not brought the person back.
     ("now", ("cpr", "compression", "rescue breath", "mouth to mouth"), [
         r"\b(?:i am|i m|am|we are|are|currently|still|now|started|keep|keeping) (?:doing|giving|do|give|on) "
@@ -322,7 +328,7 @@ _SU_SELF_GROUPS = [
         r"\b(?:give|giving|given|gave) up on (?:myself)\b",
     ]),
     (("suicid",), [
-        r"\bsuicidal\b",
+        r"\bsuicidal\b(?! (?:tendencies (?:song|lyrics)))",
         r"\bsuicide (?:note|plan|letter|attempt)\b",
         r"\b(?:commit|commiting|committing|do|doing|attempt|attempting|try|trying|plan|planning|consider|"
         r"considering) suicide\b",
@@ -440,6 +446,27 @@ _SU_SELF_GROUPS = [
         r"\bi (?:do not|dont) want to wake up\b(?! (?:early|at|in|before|for|so early))",
     ]),
     (("sleep forever",), [r"\bsleep forever\b"]),
+    (("letter", "note"), [
+        r"\b(?:wrote|written|writing|left|leaving|finished) (?:the |my |some |a |all the |goodbye )?(?:letters?|notes?) "
+        r"(?:to|for) (?:my |the |everyone|everybody|all)\b.{0,40}\b(?:done|ready|goodbye|sorry|tonight|over|end|finished)\b",
+    ]),
+    (("belt", "rope", "cord", "ligature", "scarf"), [
+        r"\b(?:belt|rope|cord|ligature|scarf|cable|sheet)\b (?:\w+ ){0,2}?(?:around|round|on|tied to|over) "
+        r"(?:the |my |a )?(?:door|neck|beam|banister|rail|railing|hook|tree|ceiling|fan)\b",
+    ]),
+    (("roof", "ledge", "bridge", "edge", "balcony", "cliff", "tracks", "railway"), [
+        r"\b(?:i am|i m|standing|sitting|up) (?:up |out )?on (?:the|a|this|top of the) (?:roof|ledge|bridge|edge|"
+        r"balcony|cliff|railway|tracks|train tracks|overpass)\b(?! (?:fixing|cleaning|working|with (?:a|the) (?:view|friends)))",
+    ]),
+    (("poison", "bleach", "antifreeze", "pesticide", "insecticide", "weed killer", "paraquat"), [
+        r"\b(?:took|taken|drank|drunk|swallowed|ate|had|have had|consumed) (?:some |the |a |a bottle of |a lot of )?"
+        r"(?:rat poison|poison|bleach|antifreeze|weed killer|pesticide|insecticide|paraquat|toilet cleaner)\b",
+    ]),
+    (("doing it", "do it", "finish everything", "finish it all", "finish myself"), [
+        r"\b(?:no point|can not (?:do this|go on|take)|done|goodbye|had enough|sorry)\b.{0,60}\b(?:i am|i m|i will|going to) "
+        r"(?:doing|do|going to do) it (?:now|tonight|today|right now)\b",
+        r"\b(?:finish|end) (?:everything|it all|myself)\b(?! (?:on my list|today at work|off))",
+    ]),
     (("last time", "never hear", "never see"), [
         r"\b(?:last time|the last you) (?:you|anyone|anybody|you all|you guys|people|everyone) (?:will |ll |are going to )?"
         r"(?:ever )?(?:hear|see|talk|speak)s?\b",
@@ -610,6 +637,7 @@ def _window(text: str, start: int, words: int = 9) -> str:
     return " ".join(text[:start].split()[-words:])
 
 
+_MEANING_END = _LazyRegex(r"\b(?:meaning|what (?:does|do) (?:it|that|this|they) mean|signs?|symptoms?)\s*$")
 _EVER = _LazyRegex(r"\s*(?:i|he|she|they|we|you|my \w+|someone|somebody) (?:\w+ )?ever\b")
 _THEY = _LazyRegex(r"\b(?:they|them|their|theyre|they re)\b")
 
@@ -668,6 +696,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
+        if _MEANING_END.search(text):
+            return "general"     # "pinpoint pupils blue lips meaning"
         if phrase == "overdosing" and _HISTORY.search(text) and not _NOW.search(text):
             return "history"     # "she was overdosing last year", "survived an OD in February"
         if phrase.startswith("overdosing") and _INTENT_BEFORE.search(_window(text, m.start(), 4)):
@@ -788,7 +818,28 @@ def detect_crisis(text: str) -> str | None:
 # alone right after a break (tolerance is lowest then). Each returns the crisis kind it leans to.
 # =============================================================================================
 
+_USING_WORDS = (r"(?:use|using|do|doing|take|taking|have|having|shoot|shooting|fix|smoke|smoking|score|"
+                r"inject|injecting|going to|gonna|about to)")
 _AT_RISK = [
+    # the old amount after a break, unknown drugs taken anyway, using hidden where nobody would find them
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:same|old|usual|full|normal|regular) (?:amount|dose|hit|shot|bag|quantity)\b.{0,60}\b(?:prison|jail|rehab|"
+        r"detox|clean|off it|out|months|weeks|hospital|since)\b|"
+        r"\b(?:prison|jail|rehab|detox|clean|off it|got out|months|weeks|hospital)\b.{0,60}\b" + _USING_WORDS +
+        r"\b.{0,20}\b(?:same|old|usual|full|normal|regular) (?:amount|dose|hit|shot|bag)\b")),
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:do not|dont|no idea) (?:know )?what (?:is|s|these|this|they|it)(?: \w+)?(?: is| are| s)?(?: in it)?\b.{0,40}"
+        r"\b(?:anyway|regardless|but i am|but i m|and i am|and i m|still)\b")),
+    (OVERDOSE, _LazyRegex(
+        r"\b" + _USING_WORDS + r"\b (?:\w+ ){0,3}?(?:in a locked|locked in|behind a locked|so nobody|so no one|"
+        r"where nobody|where no one)\b")),
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:after|since|out of hospital after|left hospital after) (?:an? |his |her |the |their )?overdose\b.{0,60}"
+        r"\b(?:back on it|using again|already using|back using|straight back|used again)\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:i am|i m) (?:just |so |really |completely )?done(?:,? (?:i am|i m) done)?(?: with (?:all of it|everything|"
+        r"it all|all this|all of this|life|living|trying|fighting))?\s*$|"
+        r"\b(?:i am|i m) (?:just |so |really )?done with (?:all of it|everything|it all|all this|all of this|fighting)\b")),
     (OVERDOSE, _LazyRegex(
         r"\b(?:hope|hoping|hopes|wish|wishing|praying)\b.{0,40}\b(?:kills? me|takes? me out|takes? me|"
         r"finish(?:es)? me|does me in|do me in|be the last|is the last|the last one|last time i wake|"
@@ -807,7 +858,8 @@ _AT_RISK = [
     (SUICIDE, _LazyRegex(
         r"\b(?:scratch\w*|burn\w*|cut\w*|hit\w*|punch\w*|bang\w*|carv\w*|pinch\w*|bit\w*|starv\w*) "
         r"(?:my ?self|my (?:arms?|legs?|wrists?|skin|thighs?|head|hands?|stomach))\b.{0,40}"
-        r"\b(?:bleed\w*|blood|until|till|again|deserve|scars?|marks?|on purpose|every (?:night|day))\b")),
+        r"\b(?:bleed\w*|blood|until|till|again|deserve|scars?|marks?|on purpose|every (?:night|day)|"
+        r"against (?:the |a )?wall|into (?:the |a )?wall|when (?:the )?cravings?)\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:suffers?|suffering|hurting|ruined|burden)\b.{0,25}\bbecause of me\b.{0,60}"
         r"\b(?:better|gone|not (?:here|there|around))\b")),
