@@ -125,6 +125,18 @@ def test_a_phrasing_claimed_by_two_entries_fails(tmp_path):
     assert any("also claimed by" in p for p in lint(content_module.load(root), today=TODAY))
 
 
+def test_questions_known_only_by_topic_must_name_a_library_topic_and_agree_with_the_phrasings(tmp_path):
+    root = str(tmp_path / "content")
+    write_tree(root)
+    os.makedirs(os.path.join(root, "understanding"))
+    with open(os.path.join(root, "understanding", "questions.yaml"), "w") as fh:
+        yaml.safe_dump({"withdrawl_timeline": ["how long am i sick for"],
+                        "naloxone": ["when will i feel better"]}, fh)   # an entry's own phrasing, another topic
+    problems = lint(content_module.load(root), today=TODAY)
+    assert any("'withdrawl_timeline' is not a topic of the library" in p for p in problems)
+    assert any("'when will i feel better' (naloxone) is also a phrasing of test-timeline" in p for p in problems)
+
+
 def test_two_countries_may_share_a_phrasing(tmp_path):
     us = {**ENTRY, "id": "test-us", "countries": ["US"]}
     gb = {**ENTRY, "id": "test-gb", "countries": ["GB"]}

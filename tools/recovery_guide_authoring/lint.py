@@ -350,6 +350,14 @@ def check_understanding(content: Content) -> list[str]:
                     problems.append(f"content/understanding/{corpus}.yaml: {line!r} is under {other} and {kind}")
                 seen[key] = kind
     phrasings = {sample_text(q): eid for eid in content.entries for q in all_phrasings(content, eid)}
+    library_topics = {entry["topic"] for entry in content.entries.values()}
+    for topic, lines in sorted((content.understanding.get("questions") or {}).items()):
+        if topic not in library_topics:
+            problems.append(f"content/understanding/questions.yaml: {topic!r} is not a topic of the library")
+        for line in lines or []:
+            eid = phrasings.get(sample_text(str(line)))
+            if eid and content.entries[eid]["topic"] != topic:
+                problems.append(f"content/understanding/questions.yaml: {line!r} ({topic}) is also a phrasing of {eid}")
     crisis = content.understanding.get("crisis") or {}
     for kind in ("emergency_overdose", "emergency_suicide", "at_risk"):
         for line in crisis.get(kind) or []:
