@@ -69,10 +69,15 @@ def files_of(root: str, keep_pyc: bool):
 
 
 def build_zip(zip_path: str, deps: str, keep_dep_pyc: bool) -> tuple[int, int, dict]:
+    return zip_folders(zip_path, ((deps, keep_dep_pyc), (LAMBDA_DIR, False)))
+
+
+def zip_folders(zip_path: str, roots) -> tuple[int, int, dict]:
+    """Zip each (folder, keep .pyc) into one package: (zipped bytes, raw bytes, zipped bytes by top folder)."""
     raw = 0
     by_top: dict[str, int] = defaultdict(int)
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for root, keep_pyc in ((deps, keep_dep_pyc), (LAMBDA_DIR, False)):
+        for root, keep_pyc in roots:
             for path, arcname in files_of(root, keep_pyc):
                 zf.write(path, arcname)
                 info = zf.getinfo(arcname)
@@ -93,13 +98,8 @@ def deployed_zip(tmp: str, deps: str) -> tuple[int, int, int]:
     shutil.copytree(os.path.join(LAMBDA_DIR, "recovery_guide"), os.path.join(build, "recovery_guide"), ignore=ignore)
     files = bytecode.imported_files(build, PYTHON, bytecode.cold_start_events())
     bytecode.compile_files(files, PYTHON)
-    zip_path = os.path.join(tmp, "deployed.zip")
-    raw = 0
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path, arcname in files_of(build, keep_pyc=True):
-            zf.write(path, arcname)
-            raw += zf.getinfo(arcname).file_size
-    return os.path.getsize(zip_path), raw, len(files)
+    zipped, raw, _ = zip_folders(os.path.join(tmp, "deployed.zip"), ((build, True),))
+    return zipped, raw, len(files)
 
 
 def main(argv=None) -> dict:

@@ -94,9 +94,13 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
+def sentences_of(text: str) -> list[str]:
+    return re.split(r"[.!?]+(?:\s|$)", str(text))
+
+
 def grade_level(text: str) -> float:
     """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
-    sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", str(text)) if re.search(r"[A-Za-z]", s)]
+    sentences = [s for s in sentences_of(text) if re.search(r"[A-Za-z]", s)]
     # Phone numbers are read digit by digit: each digit is a short word, not one long one.
     text = re.sub(r"\d[\d -]{3,}\d", lambda m: " ".join(re.sub(r"\D", "", m.group(0))), str(text))
     words = re.findall(r"[A-Za-z0-9']+", text)
@@ -154,7 +158,6 @@ def cited_quotes(citations: list, content: Content, where: str, problems: list) 
     return quotes
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _PHONE_RE = re.compile(r"\d{3}|\d[\d -]{4,}\d")
 
 
@@ -222,7 +225,7 @@ def check_entry(entry: dict, content: Content, renderer: Renderer, today: dt.dat
             problems.append(f"{where}: {field} says the number {number}, which no cited quote or helpline supports")
 
     # Words, length, reading level
-    if entry["topic"] == "helpline" and not _PHONE_RE.search(" ".join(_SENTENCE_END.split(str(entry["answer"]))[:2])):
+    if entry["topic"] == "helpline" and not _PHONE_RE.search(" ".join(sentences_of(entry["answer"])[:2])):
         # Asked about a helpline, people need its number, not only a description of it.
         problems.append(f"{where}: a helpline answer names the line's number in its first two sentences")
     for field in ("answer", "more", "title", "offer") + spoken_fields[2:]:

@@ -80,13 +80,14 @@ def affirmation_response(handler_input, intro: str | None = None, another: bool 
     more after it ("another one"), not stored: tomorrow's pick is unchanged."""
     aff_id, has_reminder = todays_affirmation(handler_input)
     attrs = session(handler_input)
-    heard = [a for a in ((attrs or {}).get(HEARD_KEY) or [aff_id]) if isinstance(a, str)][-len(affirmation_ids()):]
+    heard = []
     if another:
-        key = services(handler_input).user_key(handler_input) or ANONYMOUS
-        aff_id = another_affirmation(affirmation_ids(), heard or [aff_id], key)
+        ids = affirmation_ids()
+        heard = [a for a in ((attrs or {}).get(HEARD_KEY) or []) if isinstance(a, str)][-len(ids):] or [aff_id]
+        aff_id = another_affirmation(ids, heard, services(handler_input).user_key(handler_input) or ANONYMOUS)
         intro = ssml.escape(ANOTHER)
     if attrs is not None:
-        attrs[HEARD_KEY] = (heard + [aff_id]) if another else [aff_id]
+        attrs[HEARD_KEY] = heard + [aff_id]
     text = affirmation_text(aff_id) or ""
     speech = f"{intro or ssml.escape(INTRO)} {ssml.escape(text)}"
     if has_reminder:

@@ -31,15 +31,14 @@ HELPLINE = "helpline"
 
 _PRONOUN = re.compile(r"\b(it|that|this|them|those|they|one)\b")
 # Words that say what a question is about: with one of them the question stands on its own.
-_SUBJECT_WORDS = re.compile(
-    r"\b(buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
-    r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance|clonidine|kratom|xylazine|alcohol)\b")
+_LIBRARY_WORDS = (r"buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
+                  r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance")
+_SUBJECT_WORDS = re.compile(rf"\b({_LIBRARY_WORDS}|clonidine|kratom|xylazine|alcohol)\b")
 
 # Words of the library's world (after normalising). With one of them, a question the model is unsure
 # of is still one of ours: the skill offers its best two readings rather than saying what it covers.
 _DOMAIN_WORDS = re.compile(
-    r"\b(buprenorphine|naloxone|naltrexone|methadone|lofexidine|fentanyl|heroin|opioid|withdrawal|detox|"
-    r"rehab|treatment|overdose|relapse|helpline|pregnant|tolerance|prescription|stop|stopped using|"
+    rf"\b({_LIBRARY_WORDS}|prescription|stop|stopped using|"
     r"recovery|use|using|used|user|drugs?|habit|addict\w*|clean|sober|cravings?|crave|high|doses?|dosing|"
     r"clinic|counsell?or|counsell?ing|support meeting|inject\w*|needles?|sick|aches?|pharmacy|chemist)\b")
 # The least share a topic needs to be offered when the words are the library's but the model is unsure.
@@ -180,8 +179,9 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
         topics[0][1] >= SURE or topics[0][1] - (topics[1][1] if len(topics) > 1 else 0.0) >= CLEAR_LEAD)
     if topics and not helpline_sure and asks_for_contact(normalise(text)):
         # A helpline answer the model is sure of names its number; otherwise give the line itself.
-        needs = [(label[8:], p) for label, p in others if label[8:] in NUMBER_NEEDS and label.startswith("@number:")]
-        return Reading(NUMBER, detail=needs[0][0] if needs else "any", confidence=needs[0][1] if needs else 0.0)
+        need, p = next(((label.partition(":")[2], p) for label, p in others
+                        if label.startswith("@number:") and label.partition(":")[2] in NUMBER_NEEDS), ("any", 0.0))
+        return Reading(NUMBER, detail=need, confidence=p)
     if other_substance_only(text):
         # About alcohol, benzodiazepines, stimulants...: the library's opioid answers would mislead.
         entry = best_entry(text, OUT_OF_SCOPE, locale)
@@ -197,11 +197,12 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
     if p1 >= SURE or p1 - p2 >= CLEAR_LEAD:
         return Reading(ANSWER, entry=best_entry(text, t1, locale), topic=t1, confidence=p1)
     if p1 < NOT_ANY:
-        in_domain = [(t, best_entry(text, t, locale)) for t, p in topics[:2]
-                     if p >= WORTH_OFFERING_IN_DOMAIN and t != OUT_OF_SCOPE]
-        in_domain = [(t, e) for t, e in in_domain if e]
-        if in_domain and _DOMAIN_WORDS.search(normalise(text)):
-            return Reading(ASK_BACK, options=in_domain, confidence=p1)
+        if _DOMAIN_WORDS.search(normalise(text)):
+            in_domain = [(t, best_entry(text, t, locale)) for t, p in topics[:2]
+                         if p >= WORTH_OFFERING_IN_DOMAIN and t != OUT_OF_SCOPE]
+            in_domain = [(t, e) for t, e in in_domain if e]
+            if in_domain:
+                return Reading(ASK_BACK, options=in_domain, confidence=p1)
         return Reading(UNSURE, topic=OUT_OF_SCOPE if not _SUBJECT_WORDS.search(normalise(text)) else None,
                        confidence=p1)
     options = [(t, best_entry(text, t, locale)) for t, p in ((t1, p1), (t2, p2)) if p >= WORTH_OFFERING
