@@ -91,11 +91,20 @@ def _key() -> bytes:
     return _KEY
 
 
+def _blake2b():
+    # _blake2 alone, where the interpreter has it: hashlib would also load OpenSSL, several
+    # milliseconds of a one-shot question's cold start.
+    try:
+        from _blake2 import blake2b
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b
+
+
 def _seal(last: dict) -> str:
-    import hashlib
     import json
     data = json.dumps([last.get(k) for k in _SEALED], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), key=_key(), digest_size=16).hexdigest()
+    return _blake2b()(data.encode("utf-8", "surrogatepass"), key=_key(), digest_size=16).hexdigest()
 
 
 def vouched_last(handler_input: HandlerInput) -> dict | None:
