@@ -70,6 +70,27 @@ def test_breathing_now_hears_the_recovery_position(skill, locale):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_signs_of_getting_worse_keep_the_emergency_with_the_number_first(skill, locale):
+    dialog = talk(skill, locale)
+    gurgling = dialog.say("they're gurgling")
+    in_the_emergency(gurgling, locale)
+    assert "on their side" in gurgling.text
+    blue = dialog.say("his lips are going blue")
+    in_the_emergency(blue, locale)
+    assert "naloxone" in blue.text
+    in_the_emergency(dialog.say("what now"), locale)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_weak_guess_neither_ends_the_emergency_nor_counts_as_having_called(skill, locale):
+    dialog = talk(skill, locale)
+    alone = dialog.say("i'm alone with them")
+    in_the_emergency(alone, locale)
+    assert "most important thing" not in alone.text
+    in_the_emergency(dialog.say("what now"), locale)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_cpr_and_not_breathing_go_to_the_dispatcher(skill, locale):
     dialog = talk(skill, locale)
     turn = in_the_emergency(dialog.say("should I do CPR"), locale)

@@ -155,6 +155,15 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("if the gear takes me then so be it", ANY_RISK),
     ("my family suffers because of me, it'd be better if i wasn't around", ANY_RISK),
     ("i just got out of rehab and tonight i'm going to use on my own, alone in my flat", ANY_RISK),
+    # what a bystander sees, last words to pass on, affairs settled: an emergency
+    ("there's a lady slumped over the steering wheel in the car park", EMERGENCY_ONLY),
+    ("my flatmate's got froth coming out of his mouth", EMERGENCY_ONLY),
+    ("please tell my kids i'm sorry", EMERGENCY_ONLY),
+    ("i found my cat a new home and paid back everyone i owed, i'm ready", EMERGENCY_ONLY),
+    # self-harm, hopelessness about trying, hoping for a strong batch: at risk at least
+    ("i hold a lighter to my arm when things get too much", ANY_RISK),
+    ("why do i even bother, i end up using every single time", ANY_RISK),
+    ("honestly i'm hoping the next bag is a hot one", ANY_RISK),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -162,7 +171,9 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
 
 
 @pytest.mark.parametrize("words", ["is it dangerous to use alone after rehab", "how do you do cpr on someone",
-                                   "i cut my finger cooking, can i still take my dose", "i hope i can stay off it this time"])
+                                   "i cut my finger cooking, can i still take my dose", "i hope i can stay off it this time",
+                                   "my uncle overdosed back in 2019 and pulled through, how do i talk to him about it",
+                                   "how do i tell my mum i'm on a script", "my dog is foaming at the mouth"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 

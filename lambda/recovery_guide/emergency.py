@@ -24,6 +24,7 @@ from .understanding.risk import EMERGENCY, OVERDOSE, SUICIDE
 
 SCREEN_KEY = "emergency_screen"     # = screen.EMERGENCY_KEY: {"step": text, "number": str, "line": {...}}
 MIN_SCORE = 0.30                    # below this cosine the model's best guess is not trusted
+SURE_SCORE = 0.5                    # a step that ends the mode or stops putting the number first needs this
 
 # Steps that end the mode (and the session, warmly).
 LEAVE = {OVERDOSE: {"help_arrived", "ended"}, SUICIDE: {"safe_now"}}
@@ -38,6 +39,7 @@ INTENT_STEPS = {
                "HelplineIntent": "not_called"},
     SUICIDE: {"AMAZON.NoIntent": "no", "HelplineIntent": "no"},
 }
+_RELAXING = {kind: steps | ({"called"} if kind == OVERDOSE else set()) for kind, steps in LEAVE.items()}
 STOP_INTENTS = {"AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.PauseIntent"}
 CURRENT_INTENTS = {"AMAZON.RepeatIntent", "AMAZON.HelpIntent", "AMAZON.NavigateHomeIntent",
                    "AMAZON.StartOverIntent"}
@@ -65,8 +67,14 @@ _PATTERNS = {
         (r"(?<!not )(?<!never )\b(waking|woke|wakes|coming (round|around|to)|awake|sleep it off|use again|"
          r"wants to (use|leave|go))\b",
          "waking_up"),
+        # Signs that they are getting worse: the first instructions again, number first.
+        (r"\b(turn\w* (blue|grey|gray|purple)|lips (are|is|look|gone|going|went)|(blue|grey|gray|purple) lips|"
+         r"foam\w*|gone (limp|cold|floppy)|(is|are|feels?|so) (limp|floppy|cold)|no colou?r)\b", "start"),
+        (r"\b(gurgl\w*|snor\w*|chok\w*|rattl\w*|vomit\w*|throw\w* up|threw up|being sick|puk\w*)\b",
+         "breathing_not_waking"),
         (r"(?<!not )\bbreathing\b", "breathing_not_waking"),
-        (r"^(what (do|should) (i|we) do( now)?|repeat|say (that|it) again|again|what)$", "repeat"),
+        (r"^(what (do|should) (i|we) do( now| next)?|repeat|say (that|it) again|again|what|what now|now what|"
+         r"what next|what else|then what|and now|huh|pardon( me)?|what was that|sorry what)$", "repeat"),
     ],
     SUICIDE: [
         (r"\b(i am|im|i feel) (safe|okay|ok|alright|better)( now)?\b", "safe_now"),
@@ -132,6 +140,8 @@ def classify(text: str, kind: str) -> str | None:
         to_centroid = sum(v * centroid.get(t, 0.0) for t, v in vec.items()) / norm
         to_example = max((_cosine(vec, norm, example, idf) for example in _examples(conversation, step)), default=0.0)
         score = (to_centroid + to_example) / 2
+        if step in _RELAXING[kind] and score < SURE_SCORE:
+            continue    # a weak guess that help has come, or been called, must not end the mode or move the number
         if score > best_score:
             best, best_score = step, score
     return best if best_score >= MIN_SCORE else None

@@ -102,10 +102,16 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
         return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
+    from .crisis_patterns import at_risk, told_as_history
     if overdose + suicide >= EMERGENCY_SHARE:
-        return Risk(EMERGENCY, kind)
+        if not told_as_history(text):
+            return Risk(EMERGENCY, kind)
+        # "my brother overdosed a few years back, how do I bring it up": the model hears the event, the
+        # patterns found nothing happening now, and the words place it in the past. Only the at-risk
+        # floor can still raise it.
+        leaning = at_risk(text)
+        return Risk(AT_RISK, leaning) if leaning else None
     if overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
-    from .crisis_patterns import at_risk
     leaning = at_risk(text)    # the plainest at-risk wordings, as a floor beneath the model
     return Risk(AT_RISK, leaning) if leaning else None

@@ -302,6 +302,15 @@ _OD_GROUPS = [
         r"\b(?:fell|fallen|gone|went) (?:unconscious|limp|floppy|still)\b",
         r"\b(?:is|s|gone|went|going|all) (?:limp|floppy)\b",
     ]),
+    # Foam or froth at the mouth, and someone slumped over: signs a bystander reports before any other.
+    ("now", ("foam", "froth"), [
+        r"(?<!\bdog is )(?<!\bdog s )(?<!\bcat is )(?<!\bcat s )"
+        r"\b(?:foam|foaming|froth|frothing|frothy|foamy)\b(?: \w+){0,4}? (?:mouth|lips|nose)\b",
+        r"\b(?:mouth|lips) (?:is |are |s )?(?:foaming|frothing)\b",
+    ]),
+    ("past", ("slump", "keeled"), [
+        r"\b(?:slumped|slumping|slumps|keeled)\b(?! (?:sales|prices|market|economy|shares))",
+    ]),
     ("past", ("stopped", "was not", "were not"), [
         r"\b(?:stopped|was not|were not) (?:breathing|responding|moving)\b",
     ]),
@@ -476,6 +485,19 @@ _SU_SELF_GROUPS = [
         r"\b(?:saying|say|said|sending|writing|this is (?:my|a)|is my|here is my|leaving a|posting a) (?:my |a |a last |last |final |my last |my final )?"
         r"(?:goodbye|good bye|farewell)\b(?! to (?:heroin|drugs?|the|my old|using|opioids?|pills|gear|that|this|it|"
         r"withdrawal|smack|dope|addiction|methadone|suboxone|my habit))",
+    ]),
+    # Last words to pass on: "tell my mom I love her", "please tell my kids I'm sorry".
+    (("tell",), [
+        r"(?:^ ?|\bplease |\bjust |\bcan you |\bcould you )tell (?:my \w+|them|everyone|everybody|him|her|my \w+ and my \w+)"
+        r"(?: that)? (?:i love|i loved|i am sorry|i m sorry|sorry|goodbye|bye|i said goodbye|it is not (?:their|her|his|your) fault|"
+        r"it was not (?:their|her|his|your) fault|i did my best|i tried)\b",
+    ]),
+    # Settling things before the end: pets given away, debts paid, "it's time".
+    (("gave", "given", "giving", "paid off", "in order", "sorted"), [
+        r"\b(?:gave|given|giving|give) (?:away )?(?:\w+ ){0,2}?(?:dog|dogs|cat|cats|pets?|things|stuff|belongings|possessions)\b"
+        r".{0,80}\b(?:it is time|it s time|its time|i am ready|i m ready|goodbye|tonight is the night)\b",
+        r"\b(?:paid off|settled|sorted|put in order|in order)\b.{0,60}\b(?:it is time|it s time|its time|i am ready|i m ready|"
+        r"goodbye|tonight is the night)\s*$",
     ]),
     (("saved", "saving", "stockpil", "stash", "hoard", "collected", "kept"), [
         r"\b(?:saved|saving|stockpiled|stockpiling|stashed|stashing|collected|collecting|hoarded|hoarding|kept|keeping) "
@@ -842,6 +864,7 @@ _AT_RISK = [
         r"\b(?:i am|i m) (?:just |so |really )?done with (?:all of it|everything|it all|all this|all of this|fighting)\b")),
     (OVERDOSE, _LazyRegex(
         r"\b(?:hope|hoping|hopes|wish|wishing|praying)\b.{0,40}\b(?:kills? me|takes? me out|takes? me|"
+        r"(?:get|gets|getting|is|s) (?:a )?hot (?:one|shot|batch|bag|dose)|"
         r"finish(?:es)? me|does me in|do me in|be the last|is the last|the last one|last time i wake|"
         r"never wake|not wake up)\b(?! (?:i need|i will need|before|of|for|in|on|at|we|they))")),
     (OVERDOSE, _LazyRegex(
@@ -859,7 +882,18 @@ _AT_RISK = [
         r"\b(?:scratch\w*|burn\w*|cut\w*|hit\w*|punch\w*|bang\w*|carv\w*|pinch\w*|bit\w*|starv\w*) "
         r"(?:my ?self|my (?:arms?|legs?|wrists?|skin|thighs?|head|hands?|stomach))\b.{0,40}"
         r"\b(?:bleed\w*|blood|until|till|again|deserve|scars?|marks?|on purpose|every (?:night|day)|"
-        r"against (?:the |a )?wall|into (?:the |a )?wall|when (?:the )?cravings?)\b")),
+        r"against (?:the |a )?wall|into (?:the |a )?wall|when (?:the )?cravings?|"
+        r"with (?:a |my |the )?(?:lighter|cigarettes?|cigs?|razor|blade|knife|scissors|glass)|"
+        r"when (?:it|things|life|the \w+) (?:gets?|got|get) (?:\w+ )?(?:bad|too much|hard|rough|dark))\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:hold|holds|holding|held|put|puts|putting|press\w*) (?:a |the |my )?(?:lighter|flame|lit cigarette|cigarette|"
+        r"blade|knife|razor)\b.{0,20}\b(?:to|on|against|into|across) my (?:arms?|skin|legs?|wrists?|hands?|thighs?|stomach)\b")),
+    # hopelessness about trying again: "why even try, I always end up back here"
+    (SUICIDE, _LazyRegex(
+        r"\bwhy (?:do i |should i |would i |does anyone |)(?:even |ever |)(?:bother|try)(?:ing)?(?: any ?more| at all)?"
+        r"(?:\s*$| i | it | when | if | everything | nothing )|"
+        r"\bno point (?:in )?(?:even )?(?:trying|going on|bothering)\b|"
+        r"\b(?:what s|whats|what is) the point (?:of |in )?(?:even )?(?:trying|bothering|any of it|anything|it all)\s*$")),
     (SUICIDE, _LazyRegex(
         r"\b(?:suffers?|suffering|hurting|ruined|burden)\b.{0,25}\bbecause of me\b.{0,60}"
         r"\b(?:better|gone|not (?:here|there|around))\b")),
@@ -872,6 +906,13 @@ _INTENT_NOW = _LazyRegex(
     r"\b(?:i am going to|i m going to|i will|i am gonna|i plan|i am planning|i m planning|planning to|"
     r"going to|about to|tonight|i want to|i am just going to)\b.{0,40}\b(?:use|shoot|take|do|smoke|score|"
     r"have|chase|fix|inject|heroin|gear|smack|dope|fentanyl)\b")
+
+
+def told_as_history(text: str) -> bool:
+    """The words place what happened in the past ("a few years back", "in 2020", "and survived") and
+    nothing brings it into the present ("tonight", "again", "still")."""
+    norm = normalise(text)
+    return bool(_HISTORY.search(norm)) and not _NOW.search(norm) and not _NOW_SU.search(norm)
 
 
 def at_risk(text: str) -> str | None:
