@@ -164,6 +164,11 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("i hold a lighter to my arm when things get too much", ANY_RISK),
     ("why do i even bother, i end up using every single time", ANY_RISK),
     ("honestly i'm hoping the next bag is a hot one", ANY_RISK),
+    ("six weeks clean and i'll have a shot by myself once everyone's out tonight", ANY_RISK),
+    # no reaction to pain, the speaker feeling it happen, a plan with no way out: an emergency
+    ("i rubbed his breastbone really hard and he never stirred", EMERGENCY_ONLY),
+    ("i had a hit and i can feel myself slipping away", EMERGENCY_ONLY),
+    ("no way out any more so i'm going to do it tonight", EMERGENCY_ONLY),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -173,7 +178,11 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
 @pytest.mark.parametrize("words", ["is it dangerous to use alone after rehab", "how do you do cpr on someone",
                                    "i cut my finger cooking, can i still take my dose", "i hope i can stay off it this time",
                                    "my uncle overdosed back in 2019 and pulled through, how do i talk to him about it",
-                                   "how do i tell my mum i'm on a script", "my dog is foaming at the mouth"])
+                                   "how do i tell my mum i'm on a script",
+                                   "in that soap last night a character overdosed, would it really happen like that",
+                                   "how long do you wait before a second spray for somebody who overdoses",
+                                   "is it safe to work up on a roof while i'm on methadone",
+                                   "my sister went over three years ago and she's fine now, should i bring it up"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 

@@ -34,7 +34,10 @@ def blind_sentences() -> set[str]:
             for line in fh:
                 if line.strip():
                     row = json.loads(line)
-                    found |= {norm(t) for t in row.get("turns", [row.get("q", "")])}
+                    # Of a dialog, only its opening crisis statement: the later turns are short and
+                    # canonical ("i called 911", "what do i do now"), their figure is whether the
+                    # number stays in every reply, and the device needs them as samples.
+                    found |= {norm(t) for t in (row.get("turns") or [row.get("q", "")])[:1]}
     return found - {""}
 
 

@@ -66,8 +66,10 @@ class LocalNlu:
         type_words = {t["name"]: [w for v in t.get("values") or [] for w in [v["name"]["value"]]
                                   + list(v["name"].get("synonyms") or [])] for t in lm.get("types") or []}
         for intent in intents:
-            if not intent.get("samples") and intent["name"] in BUILT_IN_SAMPLES:
-                intent["samples"] = BUILT_IN_SAMPLES[intent["name"]]
+            # Alexa's own training of a built-in intent stays when the model adds samples to it.
+            if intent["name"] in BUILT_IN_SAMPLES:
+                listed = list(intent.get("samples") or [])
+                intent["samples"] = listed + [s for s in BUILT_IN_SAMPLES[intent["name"]] if s not in listed]
         for intent in intents:
             slot_types = {s["name"]: s["type"] for s in intent.get("slots") or []}
             for sample in intent.get("samples") or []:

@@ -119,7 +119,7 @@ _PRON = r"(?:he|she|they|him|her|them|i|me|we|you)"
 _NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
 # Words that make a sentence a general or hypothetical question rather than a report.
 _HYPO = _LazyRegex(
-    r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|"
+    r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|difference|"
     r"how (?:do|can|would|will|could|should|does) (?:i|you|we|one|someone|people|a person) "
     r"(?:know|tell|recogni[sz]e|spot|check|identify|see)|risks?|chances?|odds|likely|prevent|avoid|"
     r"(?:can|could|does|do|will|would|may|might) (?:naloxone|it|opioids?|fentanyl|heroin|methadone|"
@@ -146,6 +146,9 @@ _HISTORY = _LazyRegex(
     r"this (?:year|past year)|(?:summers?|winters?|christmases|birthdays) ago|(?:years?|months?|weeks?) back|"
     r"a while (?:back|ago)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
     r"survived|came good|pulled through|made it through|the first time|"
+    # told of a story, not a life: a film, a soap, the news
+    r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:movie|film|soap|episode|documentary|tv show|"
+    r"show on (?:tv|telly))|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
     r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
 # Words that put a past event back in the present. Strict for overdose ("scared of using again" is
 # not an overdose now); wider for suicidal thoughts ("it's coming back", "I want to do it again").
@@ -189,6 +192,14 @@ _OD_GROUPS = [
         r"\b(?:unresponsive|non ?responsive|unconscious|unconcious|out cold|lifeless|not conscious)\b",
         r"\b(?:is not|are not|not|will not|would not|does not|stopped) (?:really )?"
         r"(?:responding|respond|responsive|reacting|react)\b",
+    ]),
+    ("now", ("flinch", "stir", "budge"), [
+        r"\b(?:did not|does not|will not|would not|is not|not|never|no) (?:even )?(?:flinch|flinching|stir|stirring|budge)\b",
+    ]),
+    # the speaker feels it happening: "I can feel myself going out"
+    ("now", ("myself go", "myself pass", "myself black", "myself fad", "myself slip", "myself drift"), [
+        r"\b(?:feel|feeling) myself (?:going out|going under|going|passing out|blacking out|fading|slipping away|slipping|"
+        r"drifting off|drifting)\b(?! (?:to sleep|back to sleep|off to sleep))",
     ]),
     ("now", ("moving", "movement", "response", "reaction"), [
         r"\b(?:is|s|are|he|she|they|just|still|there|lying|lay|laying|floor) (?:not|no) (?:moving|movement)\b"
@@ -242,9 +253,15 @@ _OD_GROUPS = [
         r"\b(?:the naloxone|naloxone) (?:is not|not|did not|does not|has not|is) (?:working|work|worked|helping|help)\b",
     ]),
     # "He's gone over" (Australian and British for an overdose), said of someone now
-    ("now", ("gone over", "went over", "going over"), [
+    ("now", ("gone over", "going over"), [
         r"\b(?:he|she|they|mate|friend|bro|brother|sister|son|daughter|partner|boyfriend|girlfriend|husband|wife|"
-        r"someone|somebody|cousin)(?: s| has| is| just| has just| s just)? (?:gone|went|going) over\b"
+        r"someone|somebody|cousin)(?: s| has| is| just| has just| s just)? (?:gone|going) over\b"
+        r"(?! (?:to|the|there|it|that|this|my|his|her|their|some|a|an|budget|time|limit)\b)",
+    ]),
+    # "went over" is told: set aside when the words place it in the past ("went over two years ago")
+    ("past", ("went over",), [
+        r"\b(?:he|she|they|mate|friend|bro|brother|sister|son|daughter|partner|boyfriend|girlfriend|husband|wife|"
+        r"someone|somebody|cousin)(?: just)? went over\b"
         r"(?! (?:to|the|there|it|that|this|my|his|her|their|some|a|an|budget|time|limit)\b)",
     ]),
     # Someone is already doing CPR, or gave naloxone and it has not brought the person back.
@@ -464,7 +481,7 @@ _SU_SELF_GROUPS = [
         r"(?:the |my |a )?(?:door|neck|beam|banister|rail|railing|hook|tree|ceiling|fan)\b",
     ]),
     (("roof", "ledge", "bridge", "edge", "balcony", "cliff", "tracks", "railway"), [
-        r"\b(?:i am|i m|standing|sitting|up) (?:up |out )?on (?:the|a|this|top of the) (?:roof|ledge|bridge|edge|"
+        r"\b(?:i am|i m|standing|sitting|i am up|i m up) (?:up |out )?on (?:the|a|this|top of the) (?:roof|ledge|bridge|edge|"
         r"balcony|cliff|railway|tracks|train tracks|overpass)\b(?! (?:fixing|cleaning|working|with (?:a|the) (?:view|friends)))",
     ]),
     (("poison", "bleach", "antifreeze", "pesticide", "insecticide", "weed killer", "paraquat"), [
@@ -472,7 +489,7 @@ _SU_SELF_GROUPS = [
         r"(?:rat poison|poison|bleach|antifreeze|weed killer|pesticide|insecticide|paraquat|toilet cleaner)\b",
     ]),
     (("doing it", "do it", "finish everything", "finish it all", "finish myself"), [
-        r"\b(?:no point|can not (?:do this|go on|take)|done|goodbye|had enough|sorry)\b.{0,60}\b(?:i am|i m|i will|going to) "
+        r"\b(?:no point|can not (?:do this|go on|take)|done|goodbye|had enough|sorry|nothing left|no way out)\b.{0,60}\b(?:i am|i m|i will|going to) "
         r"(?:doing|do|going to do) it (?:now|tonight|today|right now)\b",
         r"\b(?:finish|end) (?:everything|it all|myself)\b(?! (?:on my list|today at work|off))",
     ]),
@@ -640,7 +657,7 @@ _MODAL_TAIL = _LazyRegex(r"\b(?:can|could|may|might|will|would|should|to|make|ma
                          r"\b(?: \w+)?$")
 _SPECIFIC_MODAL = _LazyRegex(r"\b(?:i|he|she|they|we|my \w+|his|her)\s+(?:can|could|may|might|will|would|should)(?: \w+)?\s*$")
 _YOU = _LazyRegex(r"\b(?:your|you)\b")
-_WHO_CLAUSE = _LazyRegex(r"\b(?:a|any|every|the) \w+ who (?:\w+ )?$")
+_WHO_CLAUSE = _LazyRegex(r"\b(?:(?:a|any|every|the) \w+|someone|somebody|anyone|anybody|people|a person) who (?:\w+ )?$")
 _NEGATABLE = _LazyRegex(r"(?:overdosing|having|unresponsive|unconscious|out cold|lifeless|this|it)")
 _IF_WHEN = _LazyRegex(r"\b(?:if|when|whenever|what happens|in case)\b")
 _PERSON_WORD = _LazyRegex(r"\b(?:i|he|she|they|my)\b")
@@ -753,6 +770,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
         return "general"
     if _MODAL_END.search(prefix):
         return "modal"
+    if _GENERIC_SUBJECT_END.search(prefix):
+        return "general"     # "how much naloxone do you give someone who overdoses"
     if phrase == "overdoses" and not _SUBJECT_END.search(prefix):
         return "noun"
     if _HISTORY.search(text) and not _NOW.search(text):
@@ -898,21 +917,32 @@ _AT_RISK = [
         r"\b(?:suffers?|suffering|hurting|ruined|burden)\b.{0,25}\bbecause of me\b.{0,60}"
         r"\b(?:better|gone|not (?:here|there|around))\b")),
 ]
-_USE_ALONE = _LazyRegex(r"\balone\b")
+_USE_ALONE = _LazyRegex(r"\b(?:alone|on my own|by myself|nobody (?:is )?(?:home|around|here)|no one (?:is )?(?:home|around|here)|"
+                        r"when (?:\w+ ){1,3}(?:at work|out|away|asleep|gone))\b")
 _AFTER_BREAK = _LazyRegex(
     r"\b(?:after|since|out of|left|leaving|got out|get out|getting out|released|discharged|coming out|came out)\b"
-    r"(?: \w+){0,4} (?:rehab|detox|jail|prison|hospital|centre|center|treatment|addiction|inside|lock ?up|juvie)\b")
+    r"(?: \w+){0,4} (?:rehab|detox|jail|prison|hospital|centre|center|treatment|addiction|inside|lock ?up|juvie)\b|"
+    r"\b(?:clean|off it|off the gear|sober|abstinent|dry|stopped) (?:for )?(?:\w+ ){0,2}?(?:days?|weeks?|months?|years?)\b|"
+    r"\b(?:days?|weeks?|months?|years?) (?:clean|off it|off|sober|without)\b")
 _INTENT_NOW = _LazyRegex(
     r"\b(?:i am going to|i m going to|i will|i am gonna|i plan|i am planning|i m planning|planning to|"
     r"going to|about to|tonight|i want to|i am just going to)\b.{0,40}\b(?:use|shoot|take|do|smoke|score|"
     r"have|chase|fix|inject|heroin|gear|smack|dope|fentanyl)\b")
 
 
+_ASKS = _LazyRegex(r"\b(?:how|what|why|when|where|should|is (?:it|that|this)|was (?:it|that|this)|do i|does|can i|"
+                   r"could i|would)\b")
+_JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|smoked|snorted|swallowed)\b|"
+                       r"\bsomething (?:is |s )?(?:wrong|not right)\b")
+
+
 def told_as_history(text: str) -> bool:
-    """The words place what happened in the past ("a few years back", "in 2020", "and survived") and
-    nothing brings it into the present ("tonight", "again", "still")."""
+    """A question about something the words place in the past ("he overdosed a few years back, how do I
+    bring it up", "in that soap he overdosed, was it accurate"), with nothing bringing it into the
+    present ("tonight", "again", "still", "just used", "something's wrong")."""
     norm = normalise(text)
-    return bool(_HISTORY.search(norm)) and not _NOW.search(norm) and not _NOW_SU.search(norm)
+    return bool(_HISTORY.search(norm)) and bool(_ASKS.search(norm)) and not _NOW.search(norm) \
+        and not _NOW_SU.search(norm) and not _JUST_NOW.search(norm)
 
 
 def at_risk(text: str) -> str | None:

@@ -19,13 +19,15 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 # Words people say for the same thing, including how speech recognition tends to spell them.
 # Each maps to the one word the library uses, so "suboxin" finds the buprenorphine entries.
 _SYNONYMS = [
-    (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b|\badd ?nok\w*|\bbupregesic\b|\bnorphin\b|\btidigesic\b", "buprenorphine"),
+    (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupren\w*(?: ?or ?f(?:ine|een|ene))?|\bbu ?pren ?or ?f(?:ine|een|ene)\b|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b|\badd ?nok\w*|\bbupregesic\b|\bnorphin\b|\btidigesic\b", "buprenorphine"),
     (r"\bnarcan\b|\bnarcane\b|\bnaloxon\b|\bnalox\w*|\bnalaxone\b|\bkloxxado\b|\bnyxoid\b|\bprenoxad\b|\bzimhi\b", "naloxone"),
     (r"\bviv[aie]?d? ?(trol|trawl|troll)\b|\bvivatrol\b|\bnaltrexon\w*|\bnal ?trex\w*|\brevia\b", "naltrexone"),
     (r"\bmeth[ao]don\w*|\bmethodon\w*|\bmethadose\b|\bmeth done\b|\bdolophine\b|\bjungle juice\b|(?<=\bthe )juice\b|(?:(?<=\bthe )|(?<=\bmy )|(?<=\bon ))done\b", "methadone"),
     (r"\blucemyra\b|\blofexidin\w*|\blow ?fex\w*(?: ?a ?deen| ?i ?deen)?|\blo ?fex ?a ?deen\b", "lofexidine"),
-    (r"\bfent\b|\bfetty\b|\bfentanyl\w*|\bfentanil\b|\bfetanyl\b", "fentanyl"),
+    (r"\bfent\b|\bfetty\b|\bfenny\b|\bfenty\b|\bfenti\b|\bfentanyl\w*|\bfentanil\b|\bfetanyl\b", "fentanyl"),
     (r"\bdope ?sick\w*|\bdopesickness\b|\bsick from (heroin|dope|opioids?|opiates?)\b", "withdrawal sick"),
+    (r"\bpaws\b|\bpost ?acute(?: withdrawals?)?(?: syndrome)?", "post acute withdrawal"),
+    (r"\bi ?o ?p\b|\bintensive out ?patient(?: programs?| programmes?)?", "intensive outpatient treatment"),
     (r"\bwith ?draw(als?|ls?|ing|l)?\b|\bw ?d\b|\bwithdrawl\w*", "withdrawal"),
     (r"\bdetox\w*|\bdetoxification\b", "detox"),
     (r"\bopiates?\b|\bopioids?\b|\bopiods?\b|\bopioid's\b", "opioid"),

@@ -63,6 +63,11 @@ _ASKS_FOR_CONTACT = re.compile(
     r"(?:can|could) (?:i|we) (?:text|message|chat)\b(?! (?:my|him|her|them|his|their))|"
     r"(?:want|need|like|wanna|would like) to (?:talk|speak|chat) (?:to|with) (?:someone|somebody|a person|a human|"
     r"a counsell?or|a professional|anyone|a real person)\b|"
+    r"what (?:\w+ ){0,2}?(?:number|line|helpline)s? (?:do|should|can|could|would|will) (?:i|we|you|they)\b|"
+    r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:that|which|where|who)\b|"
+    r"(?:someone|somebody|anyone|anybody|a person|people) to (?:talk|speak|chat|yarn) (?:to|with)\b|"
+    r"^(?:\w+ ){1,2}(?:line number|number|helpline|hotline)(?: please| now)?$|"
+    r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
     r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
                               r"paramedics?|naloxone|use alone|using alone)\b")
@@ -77,7 +82,8 @@ def asks_for_contact(norm: str) -> bool:
 # out-of-scope entries (with their safety lines) answer it, so "how long does xanax withdrawal last"
 # never gets opioid timings. The model alone learns this unevenly from few examples.
 _OTHER_SUBSTANCES = re.compile(
-    r"\b(alcohol|drinking|drinks|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
+    r"\b(alcohol|(?<!eating and )drinking(?! (?:water|fluids?|enough|plenty|electrolytes?|juice|tea|broth))|"
+    r"drinks(?! (?:of water|water))|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
     r"cigarettes?|smoking|tobacco|gutka|gutkha|meth|methamphetamine|ice|crystal|cocaine|coke|crack|cannabis|"
     r"marijuana|weed|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
