@@ -119,6 +119,37 @@ def test_capabilities_load_on_first_use_not_at_start(tmp_path):
                           "recovery_guide.phone", "recovery_guide.handlers.phone"}
 
 
+def test_a_one_shot_question_reads_the_timestamp_without_dateutil_or_openssl():
+    """Cold start: the request's timestamp is read by the standard library and the session seal by
+    _blake2; dateutil's parser and OpenSSL's hashlib are not loaded to answer one question."""
+    import subprocess
+    import sys
+    code = (
+        "import sys, json; sys.path.insert(0, 'lambda'); sys.path.insert(0, 'tools')\n"
+        "from recovery_guide import app\n"
+        "from recovery_guide_local.envelopes import EnvelopeBuilder\n"
+        "out = app.get().invoke(EnvelopeBuilder().intent('QuestionIntent', {'query': 'how long does withdrawal last'}))\n"
+        "print(json.dumps([bool(out['response'].get('outputSpeech')),\n"
+        "                  [m for m in ('dateutil.parser', '_hashlib') if m in sys.modules]]))\n")
+    env = {**os.environ, "RECOVERY_GUIDE_STORE": "memory", "SKILL_ID": ""}
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    answered, loaded = __import__("json").loads(out.stdout.strip().splitlines()[-1])
+    assert answered and loaded == []
+
+
+@pytest.mark.parametrize("timestamp", ["2019-04-20T18:52:38Z", "2026-11-27T06:00:00.123Z", "2026-11-27T06:00:00+01:00"])
+def test_the_timestamp_reads_as_the_sdk_reads_it(timestamp):
+    import json
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model import RequestEnvelope
+    from recovery_guide.app import _serializer
+    event = EnvelopeBuilder().launch()
+    event["request"]["timestamp"] = timestamp
+    ours = _serializer.deserialize(json.dumps(event), RequestEnvelope).request.timestamp
+    assert ours == DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope).request.timestamp
+    assert ours.tzinfo is not None
+
+
 @pytest.mark.parametrize("skill_id", ["", "   ", None])
 def test_on_lambda_without_a_skill_id_the_function_refuses_to_start(skill_id):
     """The probe: SKILL_ID unset or empty on Lambda accepted every skill's requests silently."""
