@@ -62,8 +62,9 @@ def main(argv=None) -> dict:
     from recovery_guide_local.conversation import Conversation
 
     skill = RecoveryGuide(config_module.load())
+    # The country's lines, and its emergency number ("what number do you ring if somebody overdoses").
     numbers = {loc: {l["number"] for l in load().data["helplines"].values()
-                     if l["country"] == load().country_of_pack(loc)} for loc in EMERGENCY}
+                     if l["country"] == load().country_of_pack(loc)} | {EMERGENCY[loc]} for loc in EMERGENCY}
     result: dict = {}
     misses: list = []
 
@@ -86,7 +87,10 @@ def main(argv=None) -> dict:
             if row.get("number_request"):
                 number_rows += 1
                 said = first_sentences(turn.text, 2)
-                number_ok += any(n in said for n in numbers[locale])
+                has_number = any(n in said for n in numbers[locale])
+                number_ok += has_number
+                if not has_number:
+                    misses.append(("number request", row["q"], locale, turn.topic, first_sentence(turn.text)[:80]))
             if not ok:
                 misses.append(("question", row["q"], row["topic"], turn.topic, turn.options))
         n = len(questions)

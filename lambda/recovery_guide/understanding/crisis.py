@@ -102,7 +102,12 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
         return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
-    from .crisis_patterns import at_risk, told_as_history
+    from .crisis_patterns import at_risk, figure_of_speech, told_as_history
+    if figure_of_speech(text):
+        # "I overdosed on chocolate", "dead keen": the model heard danger words the patterns read as a
+        # figure of speech. Only the at-risk floor can still raise it.
+        leaning = at_risk(text)
+        return Risk(AT_RISK, leaning) if leaning else None
     if overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
             return Risk(EMERGENCY, kind)

@@ -120,6 +120,7 @@ _NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
 # Words that make a sentence a general or hypothetical question rather than a report.
 _HYPO = _LazyRegex(
     r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|difference|"
+    r"always|usually|normally|typically|thing about|what does it mean|"
     r"how (?:do|can|would|will|could|should|does) (?:i|you|we|one|someone|people|a person) "
     r"(?:know|tell|recogni[sz]e|spot|check|identify|see)|risks?|chances?|odds|likely|prevent|avoid|"
     r"(?:can|could|does|do|will|would|may|might) (?:naloxone|it|opioids?|fentanyl|heroin|methadone|"
@@ -149,6 +150,8 @@ _HISTORY = _LazyRegex(
     # told of a story, not a life: a film, a soap, the news
     r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:movie|film|soap|episode|documentary|tv show|"
     r"show on (?:tv|telly))|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
+    r"the news (?:said|says|reported)|in the news|news report|"
+    r"in (?:a |the |that |this )?(?:serial|drama|series|story|novel|play)\b|the (?:hero|heroine|character)|"
     r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
 # Words that put a past event back in the present. Strict for overdose ("scared of using again" is
 # not an overdose now); wider for suicidal thoughts ("it's coming back", "I want to do it again").
@@ -288,7 +291,9 @@ _OD_GROUPS = [
         r"\b(?:is|s|are) (?:dead|dying) (?:on|in) (?:the|my|our|his|her) "
         r"(?:floor|bathroom|bed|couch|sofa|car|room|toilet)\b",
     ]),
-    ("past", ("overdosed",), [r"\boverdosed\b"]),
+    ("past", ("overdosed",), [
+        r"\boverdosed\b(?! on (?:\w+ )?(?:pizza|coffee|caffeine|tea|sugar|candy|sweets|chocolate|cake|netflix|tv|"
+        r"television|youtube|tiktok|video games|games|work|love|sleep|food|carbs|energy drinks?|red bull)\b)"]),
     ("past", ("too ", "overdose", "dose"), [
         r"\b(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|drank|popped|ate)"
         r" (?:\w+ ){0,3}?(?:too much|too many|way too much|far too much|an overdose|overdose|"
@@ -475,6 +480,17 @@ _SU_SELF_GROUPS = [
     (("letter", "note"), [
         r"\b(?:wrote|written|writing|left|leaving|finished) (?:the |my |some |a |all the |goodbye )?(?:letters?|notes?) "
         r"(?:to|for) (?:my |the |everyone|everybody|all)\b.{0,40}\b(?:done|ready|goodbye|sorry|tonight|over|end|finished)\b",
+    ]),
+    (("letters", "notes"), [
+        r"\b(?:the |my )?(?:letters|notes) (?:for|to) (?:my \w+|everyone|everybody|them|you all)\b (?:are|is) "
+        r"(?:on|under|in|by|next to)\b",
+        r"\b(?:wrote|written|left|leaving|finished) (?:the |my |some )?(?:letters|notes)\b.{0,40}\b(?:on the|for everyone|"
+        r"for everybody|for all of (?:them|you)|for my (?:family|kids|children|mum|mom|dad|wife|husband|partner)|by the|under the)\b",
+    ]),
+    # the means at hand
+    (("gun", "pistol", "rifle", "shotgun", "knife", "blade", "razor", "rope", "noose", "pills"), [
+        r"\b(?:gun|pistol|rifle|shotgun|knife|blade|razor|rope|noose|all (?:my |the |of my )?pills)\b (?:is |are |s )?"
+        r"(?:in my (?:lap|hand|hands|mouth)|next to me|beside me|in front of me|on my (?:lap|bed|knee))\b",
     ]),
     (("belt", "rope", "cord", "ligature", "scarf"), [
         r"\b(?:belt|rope|cord|ligature|scarf|cable|sheet)\b (?:\w+ ){0,2}?(?:around|round|on|tied to|over) "
@@ -729,6 +745,9 @@ _PAST_VERB = _LazyRegex(r"(?:took|taken|had|done|did|used|shot|injected|snorted|
                         r"drank|popped|ate)\b")
 
 
+_TOLD_STATE = _LazyRegex(r"\b(?:was|were|had been|been|found|got)\s*(?:\w+\s*)?$")
+
+
 def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     """Why an overdose hit is not a report of an overdose now (None: it is one)."""
     phrase = m.group(0)
@@ -739,6 +758,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
             return "general"     # "pinpoint pupils blue lips meaning"
         if phrase == "overdosing" and _HISTORY.search(text) and not _NOW.search(text):
             return "history"     # "she was overdosing last year", "survived an OD in February"
+        if _TOLD_STATE.search(_window(text, m.start(), 3)) and _HISTORY.search(text) and not _NOW.search(text):
+            return "history"     # "I was found unresponsive two years ago"
         if phrase.startswith("overdosing") and _INTENT_BEFORE.search(_window(text, m.start(), 4)):
             return "intent (see the suicide rules)"
         if _WAKE_NOT.match(phrase):
@@ -907,6 +928,16 @@ _AT_RISK = [
     (SUICIDE, _LazyRegex(
         r"\b(?:hold|holds|holding|held|put|puts|putting|press\w*) (?:a |the |my )?(?:lighter|flame|lit cigarette|cigarette|"
         r"blade|knife|razor)\b.{0,20}\b(?:to|on|against|into|across) my (?:arms?|skin|legs?|wrists?|hands?|thighs?|stomach)\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:i am|i m|im|i feel like|i feel|feel like|i am just|i m just) (?:just |such |nothing but |)(?:a |an )?"
+        r"(?:burden|millstone|dead weight|drain on (?:everyone|them|my family)|waste of space)\b|"
+        r"\bmillstone (?:round|around) (?:my |our |the )?\w*(?: s)? ?neck\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:steer|steering|drive|driving|swerve|swerving|crash|crashing|veer|veering) (?:the car |my car |the truck )?"
+        r"(?:into|off|in front of) (?:a |the )?(?:tree|wall|bridge|oncoming \w+|traffic|truck|lorry|river|cliff|pole|train)\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:started|start|starting|been|keep|kept|back to) cutting(?: myself)?(?: again)?\b"
+        r"(?! (?:down|back|my|the|it|them|out|up|corners|hair|class|school|lines?|doses?))")),
     # hopelessness about trying again: "why even try, I always end up back here"
     (SUICIDE, _LazyRegex(
         r"\bwhy (?:do i |should i |would i |does anyone |)(?:even |ever |)(?:bother|try)(?:ing)?(?: any ?more| at all)?"
@@ -918,22 +949,41 @@ _AT_RISK = [
         r"\b(?:better|gone|not (?:here|there|around))\b")),
 ]
 _USE_ALONE = _LazyRegex(r"\b(?:alone|on my own|by myself|nobody (?:is )?(?:home|around|here)|no one (?:is )?(?:home|around|here)|"
+                        r"(?:flat|house|place|room|home) to myself|(?:no one|nobody) knows where i am|"
                         r"when (?:\w+ ){1,3}(?:at work|out|away|asleep|gone))\b")
 _AFTER_BREAK = _LazyRegex(
     r"\b(?:after|since|out of|left|leaving|got out|get out|getting out|released|discharged|coming out|came out)\b"
     r"(?: \w+){0,4} (?:rehab|detox|jail|prison|hospital|centre|center|treatment|addiction|inside|lock ?up|juvie)\b|"
     r"\b(?:clean|off it|off the gear|sober|abstinent|dry|stopped) (?:for )?(?:\w+ ){0,2}?(?:days?|weeks?|months?|years?)\b|"
-    r"\b(?:days?|weeks?|months?|years?) (?:clean|off it|off|sober|without)\b")
+    r"\b(?:days?|weeks?|months?|years?) (?:clean|off it|off|sober|without)\b|"
+    r"\bfirst time (?:using |i have used |i used )?in (?:a |an |\w+ |half a )?(?:days?|weeks?|months?|years?|year|while|ages)\b")
 _INTENT_NOW = _LazyRegex(
     r"\b(?:i am going to|i m going to|i will|i am gonna|i plan|i am planning|i m planning|planning to|"
     r"going to|about to|tonight|i want to|i am just going to)\b.{0,40}\b(?:use|shoot|take|do|smoke|score|"
-    r"have|chase|fix|inject|heroin|gear|smack|dope|fentanyl)\b")
+    r"have|chase|fix|inject|heroin|gear|smack|dope|fentanyl)\b|"
+    r"\b(?:i am|i m) (?:\w+ )?(?:doing it|using|setting up|having (?:a|one|some)|shooting up|smoking|fixing)\b|\bfirst time using\b")
 
 
 _ASKS = _LazyRegex(r"\b(?:how|what|why|when|where|should|is (?:it|that|this)|was (?:it|that|this)|do i|does|can i|"
                    r"could i|would)\b")
 _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|smoked|snorted|swallowed)\b|"
                        r"\bsomething (?:is |s )?(?:wrong|not right)\b")
+
+
+_NOT_A_DRUG = (r"pizza|coffee|caffeine|tea|sugar|candy|sweets|chocolate|cake|netflix|tv|television|youtube|tiktok|"
+               r"video games|games|work|love|sleep|food|carbs|energy drinks?|red bull")
+_FIGURE_OF_SPEECH = _LazyRegex(
+    r"\boverdos\w* on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b|"
+    r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right)\b|"
+    r"\b(?:gonna|going to|will|would|d) kill (?:me|him|her|you|us)\b.{0,20}\b(?:when|if)\b|"
+    r"\bkill(?:ed|ing)? it\b|\b(?:could|d) (?:murder|kill) (?:a|an|for a|for an|for some|some)\b|"
+    r"\b(?:almost|nearly) died (?:laughing|of embarrassment|when|of shame)\b|\bdying (?:to|for|of laughter)\b")
+
+
+def figure_of_speech(text: str) -> bool:
+    """Words a model can mistake for danger: "I overdosed on chocolate", "dead keen", "mum will kill
+    me when she sees this", "I'm going to kill it at the interview"."""
+    return bool(_FIGURE_OF_SPEECH.search(normalise(text)))
 
 
 def told_as_history(text: str) -> bool:

@@ -32,7 +32,15 @@ _SYNONYMS = [
     (r"\bdetox\w*|\bdetoxification\b", "detox"),
     (r"\bopiates?\b|\bopioids?\b|\bopiods?\b|\bopioid's\b", "opioid"),
     (r"\bheroine?\b|\bdope\b|\bsmack\b|\bskag\b|\bgear\b|\bbrown sugar\b|\bchitta\b|\bopium\b|\bh(?= withdrawal)", "heroin"),
-    (r"\bhanging out\b|\bclucking\b|\brattling\b|\bjonesing\b|\bjones\w*", "withdrawal"),
+    (r"\bhanging out\b|\bclucking\b|\brattling\b|\bjonesing\b|\bjones\w*|\bthe rattle\b", "withdrawal"),
+    # Buprenorphine films ("my strips", "those films"), never fentanyl test strips.
+    (r"(?<!test )(?<!testing )\b(my|those|these|the|couple|some|milligram|mg|bup|sub|bupe) (?:strips?|films?)\b",
+     r"\1 buprenorphine film"),
+    # "the green" (methadone mixture, UK), "OAT" (opioid agonist treatment), "down" (Canada: heroin or fentanyl)
+    (r"(?<=\bthe )green\b(?! (?:light|card|party|line|bin|belt))", "methadone"),
+    (r"\boat (?=centre|center|clinic|program|programme|prescriber|dose|team)|(?<=\bon )oat\b", "opioid agonist treatment "),
+    (r"(?<=\bthe )down\b(?! (?:the|to|here|there|stairs|side|payment|a|my|his|her))|(?<=\buse )down\b|(?<=\buses )down\b|"
+     r"(?<=\bsmoke )down\b", "heroin"),
     (r"\bscripts?\b|\bprescriptions?\b", "prescription"),
     (r"\bthe runs\b|\bdiarrho?ea\b|\bdiarhea\b", "diarrhea"),
     (r"\bo ?d(e?d|ing|s)?\b|\bover ?dos(e|ed|es|ing)\b", "overdose"),

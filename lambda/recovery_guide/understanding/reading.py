@@ -70,7 +70,11 @@ _ASKS_FOR_CONTACT = re.compile(
     r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
     r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
-                              r"paramedics?|naloxone|use alone|using alone)\b")
+                              r"paramedics?|use alone|using alone|"
+                              # naloxone given, not naloxone sought: "who do I ring to get naloxone" wants a number
+                              r"(?<!get )(?<!find )(?<!buy )(?<!order )(?<!free )(?<!some )naloxone"
+                              r"(?! (?:mailed|delivered|sent|kits?|for free|near))"
+                              r")\b")
 NUMBER_NEEDS = ("crisis", "drug", "treatment", "any")
 
 
