@@ -176,6 +176,10 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("i keep thinking about swerving into oncoming traffic", ANY_RISK),
     ("i've been cutting again since the relapse", ANY_RISK),
     ("first time in months and i've got the house to myself so i'm using tonight", ANY_RISK),
+    ("my girlfriend's skin is cold and stiff and she used an hour ago", EMERGENCY_ONLY),
+    ("he's breathing really slowly after the gear", EMERGENCY_ONLY),
+    ("today's the day, nobody will even notice i'm gone", EMERGENCY_ONLY),
+    ("since the relapse i just feel hopeless", ANY_RISK),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -192,7 +196,10 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "my sister went over three years ago and she's fine now, should i bring it up",
                                    "i think i overdosed on chocolate this weekend",
                                    "i was found unconscious at a festival years ago, can i still be a peer worker",
-                                   "i've started cutting down my methadone, how slow should i go"])
+                                   "i've started cutting down my methadone, how slow should i go",
+                                   "we used naloxone on my uncle last year and he pulled through, where do we get another kit",
+                                   "day three without my pills and i feel like dying, when does it end",
+                                   "my brother will kill me for borrowing his car"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -250,3 +257,24 @@ def test_ask_jsonl_session_plays_one_conversation_and_a_blank_line_starts_anothe
                for t in turns)
     assert turns[1]["topic"] == "naloxone"      # more about the naloxone just spoken about
     assert turns[2]["topic"] is None            # a new conversation has nothing to say more about
+
+
+# --- speech-recognition slips ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, topic", [
+    ("alexa what is bu pre nor fin", "buprenorphine"),
+    ("is it safe to drive on method own", "methadone"),
+    ("does clone a dean help with the sick", "withdrawal_relief"),
+    ("nal trek zone what does it do", "naltrexone"),
+])
+def test_a_medicine_split_or_misheard_by_speech_recognition_is_still_understood(dialog, words, topic):
+    assert dialog.say(words).topic == topic
+
+
+@pytest.mark.parametrize("words, kept", [
+    ("there's no naloxone here", "no naloxone"),
+    ("nick said my methadone dose is wrong", "nick said my methadone"),
+])
+def test_joining_split_names_never_swallows_the_words_around_them(words, kept):
+    from recovery_guide.understanding.normalise import normalise
+    assert kept in normalise(words)

@@ -131,16 +131,20 @@ def classify(text: str, kind: str) -> str | None:
     if not model:
         return None
     idf = model["idf"]
-    vec = {t: idf[t] for t in set(tokens(text)) if t in idf}
+    said_tokens = set(tokens(text))
+    vec = {t: idf[t] for t in said_tokens if t in idf}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     if not norm:
         return None
+    # Words the model has never seen may carry the meaning ("i'm scared now" is not "i'm safe now"):
+    # then a step that ends the mode or moves the number is not trusted.
+    all_known = all(t in idf for t in said_tokens if "_" not in t)
     best, best_score = None, 0.0
     for step, centroid in model["centroids"].items():
         to_centroid = sum(v * centroid.get(t, 0.0) for t, v in vec.items()) / norm
         to_example = max((_cosine(vec, norm, example, idf) for example in _examples(conversation, step)), default=0.0)
         score = (to_centroid + to_example) / 2
-        if step in _RELAXING[kind] and score < SURE_SCORE:
+        if step in _RELAXING[kind] and (score < SURE_SCORE or not all_known):
             continue    # a weak guess that help has come, or been called, must not end the mode or move the number
         if score > best_score:
             best, best_score = step, score

@@ -73,6 +73,7 @@ AT_RISK_SHARE = 0.4
 # all but certain it is no crisis.
 GENERIC_QUESTION_NONE = 0.97
 RE_READ_BELOW_NONE = 0.9
+MODEL_MIN_WORDS = 3
 _QUESTION_START = r"^(?:how|what|why|when|where|which|who|should|can|could|do|does|did|is|are|will|would)\b"
 _SOMEONE_IN_PARTICULAR = (
     r"\b(?:i|i'm|im|me|my|mine|we|us|our|he|he's|hes|him|his|she|she's|shes|her|they|they're|them|their|"
@@ -103,9 +104,10 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
     from .crisis_patterns import at_risk, figure_of_speech, told_as_history
-    if figure_of_speech(text):
+    if len(text.split()) < MODEL_MIN_WORDS or figure_of_speech(text):
+        # One or two words ("second", "the rest") are too little for the model to judge alone; and
         # "I overdosed on chocolate", "dead keen": the model heard danger words the patterns read as a
-        # figure of speech. Only the at-risk floor can still raise it.
+        # figure of speech. Only the at-risk floor can still raise either.
         leaning = at_risk(text)
         return Risk(AT_RISK, leaning) if leaning else None
     if overdose + suicide >= EMERGENCY_SHARE:

@@ -148,8 +148,8 @@ _HISTORY = _LazyRegex(
     r"a while (?:back|ago)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
     r"survived|came good|pulled through|made it through|the first time|"
     # told of a story, not a life: a film, a soap, the news
-    r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:movie|film|soap|episode|documentary|tv show|"
-    r"show on (?:tv|telly))|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
+    r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|"
+    r"show|programme|program|series)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
     r"the news (?:said|says|reported)|in the news|news report|"
     r"in (?:a |the |that |this )?(?:serial|drama|series|story|novel|play)\b|the (?:hero|heroine|character)|"
     r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
@@ -178,7 +178,8 @@ _OD_GROUPS = [
         r"\bcan not (?:really |even )?(?:breathe|breathing)\b(?! (?:through|out of|in (?:the|this|here)|ok|well))",
         r"\b(?:struggling|fighting|trouble|difficulty|hard time|problems?) (?:to |with |)breath(?:e|ing)\b",
         r"\bbreathing (?:is |s |has )?(?:gone |got |getting |really |very |so |super )*"
-        r"(?:slow|shallow|weird|funny|strange|slowed|stopped|faint|weak|rattly|raspy)\b",
+        r"(?:slow|slowly|shallow|shallowly|weird|funny|strange|slowed|stopped|faint|weak|rattly|raspy)\b",
+        r"\bbreathing (?:very |really |so |super |too )(?:slow|slowly|shallow|shallowly|little|weakly)\b",
         r"\bno (?:breathing|breathe)\b",
     ]),
     ("now", ("pulse", "heartbeat"), [r"\bno (?:pulse|heartbeat)\b"]),
@@ -304,7 +305,7 @@ _OD_GROUPS = [
         r"\b(?:took|taken|swallowed|consumed|had|ate|popped|drank|injected|shot) (?:all|every|the whole|a whole|"
         r"the entire|an entire|a full|whole) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ )?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
-        r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?)\b",
+        r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?|done|bup|bupe|subs|gear|script)\b",
     ]),
     # A child who swallowed, chewed or sucked someone's medicine: an emergency even when they seem fine.
     ("past", ("swallow", "ate", "eaten", "chew", "suck", "got into", "drank", "drunk", "lick", "mouth"), [
@@ -319,6 +320,10 @@ _OD_GROUPS = [
         r"(?<!\bvein )(?<!\bveins )(?<!\blung )(?<!\blungs )(?<!\bveins have )(?<!\bveins had )(?<!\bvein has )"
         r"(?<!\bbuilding )(?<!\broof )(?<!\bceiling )(?<!\bbridge )(?<!\beconomy )"
         r"\bcollapsed\b(?! (?:veins?|lungs?))",
+    ]),
+    ("now", ("cold and", "and cold", "ice cold"), [
+        r"\b(?:is|s|are|has gone|has become|has turned|become|became|gone|went|feels?|body is|skin is) (?:\w+ )?"
+        r"(?:cold and (?:stiff|limp|blue|grey|gray|floppy|clammy|still)|(?:stiff|limp|floppy|still) and cold|ice cold)\b",
     ]),
     ("past", ("limp", "floppy", "unconscious", "still"), [
         r"\b(?:fell|fallen|gone|went) (?:unconscious|limp|floppy|still)\b",
@@ -406,7 +411,9 @@ _SU_SELF_GROUPS = [
         r"(?:way|ways|method|methods) (?:to|of) (?:die|dying|kill myself|killing myself|end (?:it|my life)|"
         r"ending (?:it|my life)|commit suicide)\b",
         # "I feel like dying", but not "withdrawal makes me feel like dying"
-        r"^(?!.*\b(?:withdrawal|withdrawals|sick|detox|kicking|flu|pain|cramps|cold turkey)\b)"
+        r"^(?!.*\b(?:withdrawal|withdrawals|sick|detox|kicking|flu|pain|cramps|cold turkey|coming off|getting off|"
+        r"day (?:one|two|three|four|five|six|seven|\d+)|without (?:my |the |any )?\w+|when (?:will|does) it end|"
+        r"when it will end)\b)"
         r".*?\bfeel(?:s|ing)? like (?:dying|i want to die)\b",
     ]),
     (("kill me", "end my life"), [
@@ -544,7 +551,10 @@ _SU_SELF_GROUPS = [
     (("born", "miss me", "notice", "care if"), [
         r"\bwish (?:i|i would|i could|i had) (?:\w+ )?(?:never been born|not been born|never born)\b",
         r"\b(?:nobody|no one|noone|no body|nobody else) (?:would|will|is going to|going to) (?:even )?"
-        r"(?:miss me|notice (?:if|when) i (?:am|was|m) gone|care if i (?:die|died|was dead|was gone|am gone))\b",
+        r"(?:miss me|notice (?:if |when |that )?i (?:am|was|m) gone|care if i (?:die|died|was dead|was gone|am gone))\b",
+    ]),
+    (("the night",), [
+        r"\b(?:tonight|today) (?:is|s) the (?:night|day)\b(?! (?:of|for|we|i get|i start|i stop|i quit|before))",
     ]),
     (("purpose", "deliberate", "intentional", "to die", "end it", "end my life", "so i die", "and die",
       "not wake up", "until i die", "kill me"), [
@@ -692,7 +702,8 @@ def _window(text: str, start: int, words: int = 9) -> str:
     return " ".join(text[:start].split()[-words:])
 
 
-_MEANING_END = _LazyRegex(r"\b(?:meaning|what (?:does|do) (?:it|that|this|they) mean|signs?|symptoms?)\s*$")
+_MEANING_END = _LazyRegex(r"\b(?:meaning|what (?:does|do) (?:it|that|this|they) mean|signs?|symptoms?)\s*$|"
+                          r"^(?:what|does|do|is|are) .{0,40}\bmeans?\b")
 _EVER = _LazyRegex(r"\s*(?:i|he|she|they|we|you|my \w+|someone|somebody) (?:\w+ )?ever\b")
 _THEY = _LazyRegex(r"\b(?:they|them|their|theyre|they re)\b")
 
@@ -746,6 +757,7 @@ _PAST_VERB = _LazyRegex(r"(?:took|taken|had|done|did|used|shot|injected|snorted|
 
 
 _TOLD_STATE = _LazyRegex(r"\b(?:was|were|had been|been|found|got)\s*(?:\w+\s*)?$")
+_GAVE = _LazyRegex(r"\b(?:gave|given|used|sprayed|administered|injected)\b")
 
 
 def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
@@ -758,7 +770,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
             return "general"     # "pinpoint pupils blue lips meaning"
         if phrase == "overdosing" and _HISTORY.search(text) and not _NOW.search(text):
             return "history"     # "she was overdosing last year", "survived an OD in February"
-        if _TOLD_STATE.search(_window(text, m.start(), 3)) and _HISTORY.search(text) and not _NOW.search(text):
+        if (_TOLD_STATE.search(_window(text, m.start(), 3)) or _GAVE.search(phrase)) \
+                and _HISTORY.search(text) and not _NOW.search(text):
             return "history"     # "I was found unresponsive two years ago"
         if phrase.startswith("overdosing") and _INTENT_BEFORE.search(_window(text, m.start(), 4)):
             return "intent (see the suicide rules)"
@@ -938,6 +951,10 @@ _AT_RISK = [
     (SUICIDE, _LazyRegex(
         r"\b(?:started|start|starting|been|keep|kept|back to) cutting(?: myself)?(?: again)?\b"
         r"(?! (?:down|back|my|the|it|them|out|up|corners|hair|class|school|lines?|doses?))")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:i feel|i am|i m|feeling|i just feel|i feel so) (?:so |completely |totally |really |just |utterly )?"
+        r"(?:hopeless|worthless|empty inside)\b|"
+        r"\bmy life (?:is|s) (?:a )?(?:waste|over|worthless|pointless|meaningless|nothing|finished|ruined for good)\b")),
     # hopelessness about trying again: "why even try, I always end up back here"
     (SUICIDE, _LazyRegex(
         r"\bwhy (?:do i |should i |would i |does anyone |)(?:even |ever |)(?:bother|try)(?:ing)?(?: any ?more| at all)?"
@@ -977,7 +994,11 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right)\b|"
     r"\b(?:gonna|going to|will|would|d) kill (?:me|him|her|you|us)\b.{0,20}\b(?:when|if)\b|"
     r"\bkill(?:ed|ing)? it\b|\b(?:could|d) (?:murder|kill) (?:a|an|for a|for an|for some|some)\b|"
-    r"\b(?:almost|nearly) died (?:laughing|of embarrassment|when|of shame)\b|\bdying (?:to|for|of laughter)\b")
+    r"\b(?:almost|nearly) died (?:laughing|of embarrassment|when|of shame)\b|\bdying (?:to|for|of laughter)\b|"
+    r"\bend of my (?:rope|tether) with\b|\bkill (?:me|him|her|us) for\b|"
+    r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my )?(?:cramps|withdrawal|sickness|flu|pain|aches|"
+    r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
+    r"coming off|cramps|when will it end|when it will end)\b")
 
 
 def figure_of_speech(text: str) -> bool:

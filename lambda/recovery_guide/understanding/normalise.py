@@ -20,7 +20,7 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 # Each maps to the one word the library uses, so "suboxin" finds the buprenorphine entries.
 _SYNONYMS = [
     (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupren\w*(?: ?or ?f(?:ine|een|ene))?|\bbu ?pren ?or ?f(?:ine|een|ene)\b|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b|\badd ?nok\w*|\bbupregesic\b|\bnorphin\b|\btidigesic\b", "buprenorphine"),
-    (r"\bnarcan\b|\bnarcane\b|\bnaloxon\b|\bnalox\w*|\bnalaxone\b|\bkloxxado\b|\bnyxoid\b|\bprenoxad\b|\bzimhi\b", "naloxone"),
+    (r"\bnar ?cane?\b|\bnaloxon\b|\bnalox\w*|\bnalaxone\b|\bkloxxado\b|\bnyxoid\b|\bprenoxad\b|\bzimhi\b", "naloxone"),
     (r"\bviv[aie]?d? ?(trol|trawl|troll)\b|\bvivatrol\b|\bnaltrexon\w*|\bnal ?trex\w*|\brevia\b", "naltrexone"),
     (r"\bmeth[ao]don\w*|\bmethodon\w*|\bmethadose\b|\bmeth done\b|\bdolophine\b|\bjungle juice\b|(?<=\bthe )juice\b|(?:(?<=\bthe )|(?<=\bmy )|(?<=\bon ))done\b", "methadone"),
     (r"\blucemyra\b|\blofexidin\w*|\blow ?fex\w*(?: ?a ?deen| ?i ?deen)?|\blo ?fex ?a ?deen\b", "lofexidine"),
@@ -67,6 +67,62 @@ _SYNONYMS = [
 ]
 _SYNONYMS = [(re.compile(p), r) for p, r in _SYNONYMS]
 
+# Medicine and service names as speech recognition splits or mishears them: "bu pre nor fin", "nal trek
+# zone", "clone a dean", "method own". Words are compared by a rough sound skeleton (consonants only,
+# spelling variants evened out); up to four neighbouring words whose joined skeleton is a name's
+# become that name, and so does one unknown word. Short skeletons are left alone: "nick said" must
+# stay a sentence about Nick.
+_SOUNDS = [("ph", "f"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("z", "s"), ("c", "k"), ("gh", "g")]
+_SKELETON_DROP = re.compile(r"[aeiouhwy]")
+_SLIP_NAMES = ("buprenorphine", "suboxone", "subutex", "sublocade", "methadone", "naltrexone", "vivitrol",
+               "naloxone", "prenoxad", "clonidine", "lofexidine", "lucemyra", "fentanyl", "oxycodone",
+               "hydrocodone", "tramadol", "espranor", "buvidal", "zubsolv", "obamacare", "kloxxado", "narcan")
+MIN_SKELETON = 4
+
+
+def skeleton(word: str) -> str:
+    for spelled, sound in _SOUNDS:
+        word = word.replace(spelled, sound)
+    word = _SKELETON_DROP.sub("", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+_SLIP_SKELETONS = {skeleton(name): name for name in _SLIP_NAMES}
+# Names people already say whole: never part of a split one.
+_NAME_WORDS = frozenset("narcan naloxone heroin fentanyl opioid opioids methadone suboxone subutex subs bupe oxy "
+                        "percs morphine codeine tramadol detox rehab withdrawal kit spray".split())
+
+
+def _may_join(window: list[str]) -> bool:
+    """A window may be a split name only if it is made of fragments: its ends are not short or common
+    words ("my methadone", "no naloxone" must keep "my" and "no"), and no word in it is already a name."""
+    if len(window) == 1:
+        return len(window[0]) >= 5 and window[0] not in STOPWORDS and window[0].isalpha()
+    ends = (window[0], window[-1])
+    return all(len(w) >= 2 and w not in STOPWORDS for w in ends) and all(w.isalpha() for w in window) \
+        and not any(w in _SLIP_NAMES or w in _NAME_WORDS for w in window)
+
+
+def _join_slips(words: list[str]) -> list[str]:
+    out, i = [], 0
+    while i < len(words):
+        for n in (1, 2, 3, 4):
+            window = words[i:i + n]
+            if len(window) < n or not _may_join(window):
+                continue
+            joined = "".join(window)
+            name = _SLIP_SKELETONS.get(skeleton(joined))
+            if name and len(skeleton(joined)) >= MIN_SKELETON and abs(len(joined) - len(name)) <= 2 \
+                    and not (n == 1 and joined in _SLIP_NAMES):
+                out.append(name)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 STOPWORDS = frozenset("""
 a an the and or but if so to of in on at for from with by as into about than then there their theirs
 it its this that these those i me my mine myself we us our you your yours he him his she her they them
@@ -86,6 +142,7 @@ def normalise(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
+    text = " ".join(_join_slips(text.split()))
     for pattern, repl in _SYNONYMS:
         text = pattern.sub(repl, text)
     return re.sub(r"\s+", " ", text).strip()

@@ -66,6 +66,10 @@ _ASKS_FOR_CONTACT = re.compile(
     r"what (?:\w+ ){0,2}?(?:number|line|helpline)s? (?:do|should|can|could|would|will) (?:i|we|you|they)\b|"
     r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:that|which|where|who)\b|"
     r"(?:someone|somebody|anyone|anybody|a person|people) to (?:talk|speak|chat|yarn) (?:to|with)\b|"
+    r"(?:need|want|have) to (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|a person|a counsell?or|a human|"
+    r"a real person)\b|"
+    r"(?:can|could|should|do) (?:i|we) (?:call|ring|phone|text) (?:the )?(?:\d+|one one one|nine nine nine|triple zero|"
+    r"samaritans|frank|lifeline|nhs|the helpline|\w+ line|\w+ helpline)\b|"
     r"^(?:\w+ ){1,2}(?:line number|number|helpline|hotline)(?: please| now)?$|"
     r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
     r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
