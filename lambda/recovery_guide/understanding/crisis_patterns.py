@@ -146,7 +146,8 @@ _HISTORY = _LazyRegex(
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"this (?:year|past year)|(?:summers?|winters?|christmases|birthdays) ago|(?:years?|months?|weeks?) back|"
     r"a while (?:back|ago)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
-    r"survived|came good|pulled through|made it through|the first time|"
+    r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
+    r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
     # told of a story, not a life: a film, a soap, the news
     r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|"
     r"show|programme|program|series)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
@@ -285,7 +286,8 @@ _OD_GROUPS = [
         r".{0,60}\bnaloxone(?:d|ed)?\b",
     ]),
     ("now", ("dying", "dead"), [
-        r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking))",
+        r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|cold|flu|"
+        r"cough|laugh\w*|hangover|heat|boredom|embarrass\w*))",
         r"\b(?:help|help me|please|someone help)(?: please)? i (?:am|m|think i am) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|flu))",
         r"\b(?:think|believe|afraid|scared|worried) (?:that )?(?:\w+ ){1,3}?(?:is|s|are|might be|may be) (?:dead|dying)\b"
         r"(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|cancer)\b)",
@@ -702,6 +704,11 @@ def _window(text: str, start: int, words: int = 9) -> str:
     return " ".join(text[:start].split()[-words:])
 
 
+_MEANING_ANY = _LazyRegex(r"\bmean(?:s|ing)?\b")
+_HOW_TO_TELL = _LazyRegex(r"how (?:do|can|would|will|could|should|does) \w+ (?:know|tell|recogni[sz]e|spot|check|identify|see)")
+# Getting ready for something that may happen: "so I know what to watch for", "one day I'll find him".
+_PREPARING = _LazyRegex(r"\b(?:so i know|so i am ready|what to (?:watch|look) (?:for|out for)|be prepared|prepare for|"
+                        r"just in case|one day|if it ever|ever happens|in the future|be ready)\b")
 _MEANING_END = _LazyRegex(r"\b(?:meaning|what (?:does|do) (?:it|that|this|they) mean|signs?|symptoms?)\s*$|"
                           r"^(?:what|does|do|is|are) .{0,40}\bmeans?\b")
 _EVER = _LazyRegex(r"\s*(?:i|he|she|they|we|you|my \w+|someone|somebody) (?:\w+ )?ever\b")
@@ -725,12 +732,15 @@ def _is_general(text: str, start: int, end: int, modal: bool = True) -> bool:
         if modal and _MODAL_TAIL.search(tail) and not _SPECIFIC_MODAL.search(tail):
             return True
         # "do your lips turn blue ...", "can people stop breathing ...": a question about anyone.
-        if _AUX_QUESTION.match(prefix) and _GENERIC.search(prefix + " " + match_text) \
-                and not _SPECIFIC.search(_YOU.sub(" ", prefix)):
+        # "should you put someone on their side after they've taken too much": "they" is that someone.
+        if (_AUX_QUESTION.match(prefix) or _AUX_QUESTION.match(text)) and _GENERIC.search(prefix + " " + match_text) \
+                and not _SPECIFIC.search(_THEY.sub(" ", _YOU.sub(" ", prefix))):
             return True
         return bool(_WHO_CLAUSE.search(prefix)) and \
             not _SPECIFIC.search(" ".join(words[-3:]))
     segment = prefix[hypo.end():] + " " + match_text
+    if _HOW_TO_TELL.search(prefix) and not _NOW.search(text):
+        return True     # "how would I know if my son was overdosing": how to recognise it, not a report
     if _EVER.match(segment):
         return True     # "in case I ever feel suicidal", "if he ever stops breathing": not now
     if _SPECIFIC.search(segment.replace(" a person", " ").replace("the person", " ")) and not _GENERIC.search(segment):
@@ -766,8 +776,10 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
-        if _MEANING_END.search(text):
-            return "general"     # "pinpoint pupils blue lips meaning"
+        if _MEANING_END.search(text) or _PREPARING.search(text) and not _NOW.search(text):
+            return "general"     # "pinpoint pupils blue lips meaning", "so I know what to watch for"
+        if _MEANING_ANY.search(text) and not _SPECIFIC.search(text):
+            return "general"     # "blue lips it is meaning overdose"
         if phrase == "overdosing" and _HISTORY.search(text) and not _NOW.search(text):
             return "history"     # "she was overdosing last year", "survived an OD in February"
         if (_TOLD_STATE.search(_window(text, m.start(), 3)) or _GAVE.search(phrase)) \
@@ -955,6 +967,11 @@ _AT_RISK = [
         r"\b(?:i feel|i am|i m|feeling|i just feel|i feel so) (?:so |completely |totally |really |just |utterly )?"
         r"(?:hopeless|worthless|empty inside)\b|"
         r"\bmy life (?:is|s) (?:a )?(?:waste|over|worthless|pointless|meaningless|nothing|finished|ruined for good)\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:hurt|harmed|cut|burned|burnt) my ?self\b.{0,30}\b(?:last night|today|tonight|this morning|yesterday|again|"
+        r"this week)\b|"
+        r"\bfresh (?:cuts|burns|scars)\b|\b(?:cuts|burns) (?:all )?(?:on|up|down) (?:her|his|their|my) "
+        r"(?:arms?|legs?|wrists?|thighs?|stomach)\b")),
     # hopelessness about trying again: "why even try, I always end up back here"
     (SUICIDE, _LazyRegex(
         r"\bwhy (?:do i |should i |would i |does anyone |)(?:even |ever |)(?:bother|try)(?:ing)?(?: any ?more| at all)?"
@@ -996,7 +1013,7 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\bkill(?:ed|ing)? it\b|\b(?:could|d) (?:murder|kill) (?:a|an|for a|for an|for some|some)\b|"
     r"\b(?:almost|nearly) died (?:laughing|of embarrassment|when|of shame)\b|\bdying (?:to|for|of laughter)\b|"
     r"\bend of my (?:rope|tether) with\b|\bkill (?:me|him|her|us) for\b|"
-    r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my )?(?:cramps|withdrawal|sickness|flu|pain|aches|"
+    r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
     r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
     r"coming off|cramps|when will it end|when it will end)\b")
 
@@ -1016,11 +1033,15 @@ def told_as_history(text: str) -> bool:
         and not _NOW_SU.search(norm) and not _JUST_NOW.search(norm)
 
 
+_RISK_QUESTION_END = _LazyRegex(r"\b(?:is (?:it |that |this )?(?:risky|dangerous|safe|ok|okay|bad|normal)|"
+                                r"what (?:happens?|will happen|happen)|is that right|is that true)\s*$")
+
+
 def at_risk(text: str) -> str | None:
     """OVERDOSE or SUICIDE when the words are at risk (see above); None otherwise."""
     norm = normalise(text)
-    if not norm or _AUX_QUESTION.match(norm) and not _ME.search(norm):
-        return None
+    if not norm or (_AUX_QUESTION.match(norm) or _RISK_QUESTION_END.search(norm)) and not _ME.search(norm):
+        return None     # a question about someone else's risk: "he stopped two weeks, same amount, is it risky"
     for kind, pattern in _AT_RISK:
         m = pattern.search(norm)
         if m and not _negated(norm, m.start()):

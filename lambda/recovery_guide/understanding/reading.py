@@ -55,7 +55,11 @@ _ASKS_FOR_CONTACT = re.compile(
     r"(?:\w+ ){0,3}?number\b(?! of)|(?:a|any|some) (?:\w+ ){0,2}?(?:helpline|phone line|support line|advice line|"
     r"text line|line for|line to)\b|"
     r"(?:who|whom|where|somebody|someone|anyone|anybody|person|counsell?or) (?:do |can |should |could |would )?"
-    r"(?:i |we |you )?(?:ring|call|phone|text|contact)\b|"
+    r"(?:i |we |you |they |he |she |(?:my|our|his|her) \w+ )?(?:ring|call|phone|text|contact)\b|"
+    r"(?:anywhere|somewhere|a place|places) (?:\w+ ){0,3}?(?:can|could|to) (?:ring|call|phone|text)\b|"
+    r"(?:contact|contacts|contact details) (?:for|of)\b|give me (?:a |the |some )?contacts?\b|"
+    r"(?:get hold of|get in touch with|reach) (?:na|aa|narcotics anonymous|smart recovery|support meeting|nar anon|samaritans|frank|"
+    r"lifeline|a counsell?or|someone|somebody|a person|the \w+ (?:line|helpline|service))\b|"
     r"(?:can|could|may) (?:i|we) (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|anyone|a person|"
     r"a counsell?or|a human|a real person)\b|"
     r"(?:someone|somebody|anyone|anybody|a person|a counsell?or) (?:i|we) (?:can|could|might) (?:ring|call|phone|text|"
@@ -74,7 +78,7 @@ _ASKS_FOR_CONTACT = re.compile(
     r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
     r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
-                              r"paramedics?|use alone|using alone|"
+                              r"paramedics?|"
                               # naloxone given, not naloxone sought: "who do I ring to get naloxone" wants a number
                               r"(?<!get )(?<!find )(?<!buy )(?<!order )(?<!free )(?<!some )naloxone"
                               r"(?! (?:mailed|delivered|sent|kits?|for free|near))"
