@@ -28,7 +28,11 @@ QUESTION_C = 20.0
 ENTRY_C = 20.0
 CRISIS_C = 10.0
 FEATURE_KEEP_SHARE = 0.05   # features no class weighs at this share of the largest weight are dropped
-MIN_DF = 2
+# A feature must occur in this many training texts. For the questions, 3 rather than 2 keeps a fifth fewer
+# features (a quicker cold start) at the same accuracy on held-out retired blind questions (sets 13
+# and 14 left out of training: 93.3% against 93.0% acceptable top topic).
+QUESTION_MIN_DF = 3
+CRISIS_MIN_DF = 2
 
 
 def question_examples(content: Content, by_topic: bool = True) -> list[tuple[str, str]]:
@@ -55,10 +59,10 @@ def crisis_examples(content: Content) -> list[tuple[str, str]]:
     return examples
 
 
-def vectorize(texts):
+def vectorize(texts, min_df: int):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(analyzer=text_features, sublinear_tf=True, min_df=MIN_DF)
+    vectorizer = TfidfVectorizer(analyzer=text_features, sublinear_tf=True, min_df=min_df)
     return vectorizer, vectorizer.fit_transform(texts)
 
 
@@ -112,13 +116,13 @@ def topic_of(content: Content, label: str) -> str:
 def fingerprint(examples: list[tuple[str, str]], settings: list) -> str:
     """What a model was trained on and how: a test compares it with the content to catch drift
     without training again."""
-    settings = settings + [MIN_DF, FEATURE_KEEP_SHARE, list(CHAR_NGRAMS)]
+    settings = settings + [FEATURE_KEEP_SHARE, list(CHAR_NGRAMS)]
     return hashlib.sha256(json.dumps([settings, examples], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def fingerprints(content: Content) -> dict[str, str]:
-    return {"questions": fingerprint(question_examples(content), [QUESTION_C, ENTRY_C]),
-            "crisis": fingerprint(crisis_examples(content), [CRISIS_C])}
+    return {"questions": fingerprint(question_examples(content), [QUESTION_C, ENTRY_C, QUESTION_MIN_DF]),
+            "crisis": fingerprint(crisis_examples(content), [CRISIS_C, CRISIS_MIN_DF])}
 
 
 def topic_groups(content: Content, labels: list[str], offset: int) -> dict:
@@ -135,22 +139,22 @@ def train_questions(content: Content) -> dict:
     (every entry, grouped by topic, so the entry within a chosen topic is scored in the same pass)."""
     examples = question_examples(content)
     texts, labels = zip(*examples)
-    vectorizer, x = vectorize(texts)
+    vectorizer, x = vectorize(texts, QUESTION_MIN_DF)
     topics = fit(x, [topic_of(content, label) for label in labels], QUESTION_C)
     rows = [i for i, label in enumerate(labels) if label in content.entries]
     entries = fit(x[rows], [labels[i] for i in rows], ENTRY_C,
                   order=lambda label: (content.entries[label]["topic"], label))
     groups = topic_groups(content, entries[0], len(topics[0]))
     return export(vectorizer, [("topics", *topics), ("entries", *entries)],
-                  extra={"groups": groups, "fingerprint": fingerprint(examples, [QUESTION_C, ENTRY_C])})
+                  extra={"groups": groups, "fingerprint": fingerprint(examples, [QUESTION_C, ENTRY_C, QUESTION_MIN_DF])})
 
 
 def train_crisis(content: Content) -> dict:
     examples = crisis_examples(content)
     texts, labels = zip(*examples)
-    vectorizer, x = vectorize(texts)
+    vectorizer, x = vectorize(texts, CRISIS_MIN_DF)
     return export(vectorizer, [("crisis", *fit(x, list(labels), CRISIS_C))],
-                  extra={"fingerprint": fingerprint(examples, [CRISIS_C])})
+                  extra={"fingerprint": fingerprint(examples, [CRISIS_C, CRISIS_MIN_DF])})
 
 
 def train_all(content: Content) -> dict[str, dict]:
