@@ -95,14 +95,24 @@ def test_alexa_api_calls_have_a_timeout(mocker):
     assert get.call_args.kwargs["timeout"] == API_TIMEOUT_S
 
 
-def test_capabilities_load_on_first_use_not_at_start(tmp_path):
-    """Cold start: the texting and reminder modules (domain and handlers) load only when asked for."""
+def in_a_fresh_process(code: str):
+    """Runs `code` after the skill's imports in a new interpreter (a cold start) and returns the JSON
+    it prints last."""
+    import json
     import subprocess
     import sys
+    prelude = ("import sys, json; sys.path.insert(0, 'lambda'); sys.path.insert(0, 'tools')\n"
+               "from recovery_guide import app\n"
+               "from recovery_guide_local.envelopes import EnvelopeBuilder\n")
+    env = {**os.environ, "RECOVERY_GUIDE_STORE": "memory", "SKILL_ID": ""}
+    out = subprocess.run([sys.executable, "-c", prelude + code], cwd=REPO, env=env, capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_capabilities_load_on_first_use_not_at_start(tmp_path):
+    """Cold start: the texting and reminder modules (domain and handlers) load only when asked for."""
     code = (
-        "import sys, json; sys.path.insert(0, 'lambda'); sys.path.insert(0, 'tools')\n"
-        "from recovery_guide import app\n"
-        "from recovery_guide_local.envelopes import EnvelopeBuilder\n"
         "skill = app.get(); b = EnvelopeBuilder()\n"
         "skill.invoke(b.launch()); skill.invoke(b.intent('AMAZON.HelpIntent'))\n"
         "lazy = ['recovery_guide.reminders', 'recovery_guide.phone', 'recovery_guide.sms',\n"
@@ -111,9 +121,7 @@ def test_capabilities_load_on_first_use_not_at_start(tmp_path):
         "skill.invoke(b.intent('ReminderIntent')); skill.invoke(b.intent('SendToPhoneIntent'))\n"
         "after = [m for m in lazy if m in sys.modules]\n"
         "print(json.dumps([before, after]))\n")
-    env = {**os.environ, "RECOVERY_GUIDE_STORE": "memory", "SKILL_ID": ""}
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
-    before, after = __import__("json").loads(out.stdout.strip().splitlines()[-1])
+    before, after = in_a_fresh_process(code)
     assert before == []
     assert set(after) >= {"recovery_guide.reminders", "recovery_guide.handlers.reminders",
                           "recovery_guide.phone", "recovery_guide.handlers.phone"}
@@ -122,18 +130,11 @@ def test_capabilities_load_on_first_use_not_at_start(tmp_path):
 def test_a_one_shot_question_reads_the_timestamp_without_dateutil_or_openssl():
     """Cold start: the request's timestamp is read by the standard library and the session seal by
     _blake2; dateutil's parser and OpenSSL's hashlib are not loaded to answer one question."""
-    import subprocess
-    import sys
     code = (
-        "import sys, json; sys.path.insert(0, 'lambda'); sys.path.insert(0, 'tools')\n"
-        "from recovery_guide import app\n"
-        "from recovery_guide_local.envelopes import EnvelopeBuilder\n"
         "out = app.get().invoke(EnvelopeBuilder().intent('QuestionIntent', {'query': 'how long does withdrawal last'}))\n"
         "print(json.dumps([bool(out['response'].get('outputSpeech')),\n"
         "                  [m for m in ('dateutil.parser', '_hashlib') if m in sys.modules]]))\n")
-    env = {**os.environ, "RECOVERY_GUIDE_STORE": "memory", "SKILL_ID": ""}
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
-    answered, loaded = __import__("json").loads(out.stdout.strip().splitlines()[-1])
+    answered, loaded = in_a_fresh_process(code)
     assert answered and loaded == []
 
 

@@ -33,6 +33,9 @@ FEATURE_KEEP_SHARE = 0.05   # features no class weighs at this share of the larg
 # and 14 left out of training: 93.3% against 93.0% acceptable top topic).
 QUESTION_MIN_DF = 3
 CRISIS_MIN_DF = 2
+# How each model is trained, beside what it is trained on, in its fingerprint.
+QUESTION_SETTINGS = [QUESTION_C, ENTRY_C, QUESTION_MIN_DF]
+CRISIS_SETTINGS = [CRISIS_C, CRISIS_MIN_DF]
 
 
 def question_examples(content: Content, by_topic: bool = True) -> list[tuple[str, str]]:
@@ -121,8 +124,8 @@ def fingerprint(examples: list[tuple[str, str]], settings: list) -> str:
 
 
 def fingerprints(content: Content) -> dict[str, str]:
-    return {"questions": fingerprint(question_examples(content), [QUESTION_C, ENTRY_C, QUESTION_MIN_DF]),
-            "crisis": fingerprint(crisis_examples(content), [CRISIS_C, CRISIS_MIN_DF])}
+    return {"questions": fingerprint(question_examples(content), QUESTION_SETTINGS),
+            "crisis": fingerprint(crisis_examples(content), CRISIS_SETTINGS)}
 
 
 def topic_groups(content: Content, labels: list[str], offset: int) -> dict:
@@ -146,7 +149,7 @@ def train_questions(content: Content) -> dict:
                   order=lambda label: (content.entries[label]["topic"], label))
     groups = topic_groups(content, entries[0], len(topics[0]))
     return export(vectorizer, [("topics", *topics), ("entries", *entries)],
-                  extra={"groups": groups, "fingerprint": fingerprint(examples, [QUESTION_C, ENTRY_C, QUESTION_MIN_DF])})
+                  extra={"groups": groups, "fingerprint": fingerprint(examples, QUESTION_SETTINGS)})
 
 
 def train_crisis(content: Content) -> dict:
@@ -154,7 +157,7 @@ def train_crisis(content: Content) -> dict:
     texts, labels = zip(*examples)
     vectorizer, x = vectorize(texts, CRISIS_MIN_DF)
     return export(vectorizer, [("crisis", *fit(x, list(labels), CRISIS_C))],
-                  extra={"fingerprint": fingerprint(examples, [CRISIS_C, CRISIS_MIN_DF])})
+                  extra={"fingerprint": fingerprint(examples, CRISIS_SETTINGS)})
 
 
 def train_all(content: Content) -> dict[str, dict]:

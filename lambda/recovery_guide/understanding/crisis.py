@@ -104,21 +104,15 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
     from .crisis_patterns import at_risk, figure_of_speech, told_as_history
-    if len(text.split()) < MODEL_MIN_WORDS or figure_of_speech(text):
-        # One or two words ("second", "the rest") are too little for the model to judge alone; and
-        # "I overdosed on chocolate", "dead keen": the model heard danger words the patterns read as a
-        # figure of speech. Only the at-risk floor can still raise either.
-        leaning = at_risk(text)
-        return Risk(AT_RISK, leaning) if leaning else None
-    if overdose + suicide >= EMERGENCY_SHARE:
+    # The model does not judge alone one or two words ("second", "the rest"), nor words the patterns
+    # read as a figure of speech ("I overdosed on chocolate", "dead keen").
+    model_judges = len(text.split()) >= MODEL_MIN_WORDS and not figure_of_speech(text)
+    if model_judges and overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
             return Risk(EMERGENCY, kind)
         # "my brother overdosed a few years back, how do I bring it up": the model hears the event, the
-        # patterns found nothing happening now, and the words place it in the past. Only the at-risk
-        # floor can still raise it.
-        leaning = at_risk(text)
-        return Risk(AT_RISK, leaning) if leaning else None
-    if overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
+        # patterns found nothing happening now, and the words place it in the past: only the floor remains.
+    elif model_judges and overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
     leaning = at_risk(text)    # the plainest at-risk wordings, as a floor beneath the model
     return Risk(AT_RISK, leaning) if leaning else None

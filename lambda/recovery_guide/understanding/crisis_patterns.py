@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 from .risk import OVERDOSE, SUICIDE  # noqa: F401 - the kinds this module returns
 
@@ -93,6 +94,7 @@ def _token(m: re.Match) -> str:
     return "naloxone"
 
 
+@lru_cache(maxsize=64)   # one turn is read by the patterns, the at-risk floor and the model's checks
 def normalise(text: str) -> str:
     """Lower-case ASCII words, contractions spelled out, "OD" mapped to "overdose"."""
     text = str(text)
@@ -171,6 +173,10 @@ _NOW_SU = _LazyRegex(r"\b(?:right now|just now|today|tonight|at the moment|curre
 #   simple - a habitual or future form ("someone overdoses"): a crisis only with nothing
 #            hypothetical around it
 # =============================================================================================
+
+# What people say they "overdosed on" when no drug is meant.
+_NOT_A_DRUG = (r"pizza|coffee|caffeine|tea|sugar|candy|sweets|chocolate|cake|netflix|tv|television|youtube|tiktok|"
+               r"video games|games|work|love|sleep|food|carbs|energy drinks?|red bull")
 
 _OD_GROUPS = [
     ("now", ("breath",), [
@@ -295,8 +301,7 @@ _OD_GROUPS = [
         r"(?:floor|bathroom|bed|couch|sofa|car|room|toilet)\b",
     ]),
     ("past", ("overdosed",), [
-        r"\boverdosed\b(?! on (?:\w+ )?(?:pizza|coffee|caffeine|tea|sugar|candy|sweets|chocolate|cake|netflix|tv|"
-        r"television|youtube|tiktok|video games|games|work|love|sleep|food|carbs|energy drinks?|red bull)\b)"]),
+        r"\boverdosed\b(?! on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b)"]),
     ("past", ("too ", "overdose", "dose"), [
         r"\b(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|drank|popped|ate)"
         r" (?:\w+ ){0,3}?(?:too much|too many|way too much|far too much|an overdose|overdose|"
@@ -1004,8 +1009,6 @@ _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|sm
                        r"\bsomething (?:is |s )?(?:wrong|not right)\b")
 
 
-_NOT_A_DRUG = (r"pizza|coffee|caffeine|tea|sugar|candy|sweets|chocolate|cake|netflix|tv|television|youtube|tiktok|"
-               r"video games|games|work|love|sleep|food|carbs|energy drinks?|red bull")
 _FIGURE_OF_SPEECH = _LazyRegex(
     r"\boverdos\w* on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b|"
     r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right)\b|"

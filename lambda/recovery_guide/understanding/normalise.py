@@ -87,7 +87,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-_SLIP_SKELETONS = {skeleton(name): name for name in _SLIP_NAMES}
+_SLIP_SKELETONS = {skeleton(name): name for name in _SLIP_NAMES if len(skeleton(name)) >= MIN_SKELETON}
 # Names people already say whole: never part of a split one.
 _NAME_WORDS = frozenset("narcan naloxone heroin fentanyl opioid opioids methadone suboxone subutex subs bupe oxy "
                         "percs morphine codeine tramadol detox rehab withdrawal kit spray".split())
@@ -112,8 +112,7 @@ def _join_slips(words: list[str]) -> list[str]:
                 continue
             joined = "".join(window)
             name = _SLIP_SKELETONS.get(skeleton(joined))
-            if name and len(skeleton(joined)) >= MIN_SKELETON and abs(len(joined) - len(name)) <= 2 \
-                    and not (n == 1 and joined in _SLIP_NAMES):
+            if name and abs(len(joined) - len(name)) <= 2:
                 out.append(name)
                 i += n
                 break
