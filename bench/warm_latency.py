@@ -166,12 +166,26 @@ def main(argv=None) -> dict:
             match_ms.append((time.perf_counter() - start) * 1000.0)
             match_cpu.append((time.thread_time() - c0) * 1000.0)
     results["understanding_only"] = summary("crisis risk + reading alone", (match_ms, match_cpu))
+    # The crisis assessment runs on every turn, before anything else: its own figure, per sentence.
+    risk_ms, risk_cpu = [], []
+    for r in range(args.rounds):
+        for text in QUESTIONS + CRISIS:
+            words = f"{text} {r}"
+            c0 = time.thread_time()
+            start = time.perf_counter()
+            crisis.assess(words, in_slot=True)
+            risk_ms.append((time.perf_counter() - start) * 1000.0)
+            risk_cpu.append((time.thread_time() - c0) * 1000.0)
+    results["crisis_risk_only"] = summary("crisis risk alone", (risk_ms, risk_cpu))
     declined = sorted(q for q, t in topics.items() if t == "out_of_scope")
     print(f"  (questions answered out_of_scope: {len(declined)} of {len(QUESTIONS)})")
     p99, cpu99 = results["question"]["p99_ms"], results["question"]["cpu_p99_ms"]
     print(f"\nwarm question p99 {p99:.3f} ms wall, {cpu99:.3f} ms CPU: "
           f"{'within' if p99 < BUDGET_P99_MS else 'OVER'} budget {BUDGET_P99_MS} ms (wall)"
           f"{'' if p99 < BUDGET_P99_MS else (', within on CPU time' if cpu99 < BUDGET_P99_MS else ', OVER on CPU time too')}")
+    risk = results["crisis_risk_only"]
+    print(f"crisis risk alone (paid on every turn, inside the question budget): "
+          f"mean {risk['mean_ms'] * 1000:.0f} µs, p99 {risk['p99_ms']:.3f} ms")
     print("RESULT " + json.dumps({"warm_latency": results}))
     return results
 
