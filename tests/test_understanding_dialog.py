@@ -182,6 +182,9 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("since the relapse i just feel hopeless", ANY_RISK),
     ("i burned myself again this morning", ANY_RISK),
     ("my son has fresh cuts all down his arms", ANY_RISK),
+    # brought round by naloxone and leaving before it can wear off; a goodbye in regional words
+    ("the naloxone brought her round and now she's walking out the door", EMERGENCY_ONLY),
+    ("just ringing to say ta ra to someone before i go", EMERGENCY_ONLY),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -203,7 +206,9 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "day three without my pills and i feel like dying, when does it end",
                                    "my brother will kill me for borrowing his car",
                                    "how can i tell if my partner is overdosing or just sleeping deeply",
-                                   "i'm scared that one day i'll walk in and he won't be breathing, how do i get ready for that"])
+                                   "i'm scared that one day i'll walk in and he won't be breathing, how do i get ready for that",
+                                   "how can i protect my brother from overdosing once he's released",
+                                   "can i ring the crisis line about drugs or is it only for suicidal callers"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -233,6 +238,7 @@ def test_any_request_for_a_number_gets_a_number_in_the_first_two_sentences(dialo
     "how do i get in touch with smart recovery", "can you give me a contact for drug support",
     "what number should i ring to find a detox", "is there a line that helps carers",
     "who do i call to get a naloxone kit sent to me", "i just need someone to talk to tonight",
+    "how can i reach an actual person about my son's pills",
 ])
 def test_a_number_asked_for_inside_another_question_still_comes_first(dialog_in, words):
     turn = dialog_in("en-GB").say(words)
@@ -286,3 +292,10 @@ def test_a_medicine_split_or_misheard_by_speech_recognition_is_still_understood(
 def test_joining_split_names_never_swallows_the_words_around_them(words, kept):
     from recovery_guide.understanding.normalise import normalise
     assert kept in normalise(words)
+
+
+def test_a_general_question_naming_an_overdose_reaches_the_question_intent(dialog):
+    # The local stand-in for the device's NLU sends crisis words to the crisis intents only when the
+    # skill would judge the turn an emergency.
+    turn = dialog.say("does the monthly naltrexone shot make an overdose more likely afterwards")
+    assert turn.intent == "QuestionIntent" and turn.risk is None and turn.topic == "naltrexone"

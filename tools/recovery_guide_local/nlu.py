@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from recovery_guide_authoring.content import REPO_ROOT
-from recovery_guide.understanding.crisis import OVERDOSE, SUICIDE, detect_crisis
+from recovery_guide.understanding.crisis import EMERGENCY, OVERDOSE, SUICIDE, assess, detect_crisis
 from recovery_guide.locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 
 _CRISIS_INTENT = {OVERDOSE: "OverdoseEmergencyIntent", SUICIDE: "SuicidalCrisisIntent"}
@@ -97,9 +97,14 @@ class LocalNlu:
         said = _INVOKE.sub("", said).strip()
         if not said:
             return Parse("launch")
+        # A crisis statement goes to its crisis intent as on a device, unless the skill would not judge
+        # the turn an emergency: a general question that only names an overdose ("can the shot make an
+        # overdose more likely") reaches the question intent with its words.
         crisis = detect_crisis(text)
         if crisis:
-            return Parse("intent", _CRISIS_INTENT[crisis])
+            risk = assess(text)
+            if risk is not None and risk.level == EMERGENCY:
+                return Parse("intent", _CRISIS_INTENT[crisis])
         if said in self.exact:
             return Parse("intent", self.exact[said])
         for regex, intent, names in self.patterns:

@@ -79,7 +79,7 @@ _TOKENS = {
     "breathin": "breathing", "breathen": "breathe",
     "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "narcanned": "naloxoned",
     "narcaned": "naloxoned", "narcand": "naloxoned", "unalive": "kill", "unaliving": "killing",
-    "everyones": "everyone s",
+    "everyones": "everyone s", "ta ra": "goodbye", "ta ta": "goodbye", "cheerio": "goodbye",
 }
 _TOKEN_RX = _LazyRegex(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
                        r"|\bover ?do[sz]\w*|\bnal[oa]x\w*")
@@ -290,6 +290,10 @@ _OD_GROUPS = [
         r"shoot up|fix|take (?:more|some|another))\b",
         r"\b(?:want|wants|wanna|going|need|needs|about) to (?:use|get high|score|shoot up|take more)\b"
         r".{0,60}\bnaloxone(?:d|ed)?\b",
+        # brought back by naloxone and leaving now, on their own, before it can wear off
+        r"\bnaloxone(?:d|ed)? (?:worked|has worked|kicked in|brought (?:him|her|them) (?:back|round|around))\b.{0,50}"
+        r"\b(?:(?:going|gone|heading|headed|wants to go|trying to go|walking|walked|storming|stormed|running|ran) "
+        r"(?:back )?out|leaving|left|taking off|took off|walked off|walking off)\b",
     ]),
     ("now", ("dying", "dead"), [
         r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|cold|flu|"
@@ -775,9 +779,24 @@ _TOLD_STATE = _LazyRegex(r"\b(?:was|were|had been|been|found|got)\s*(?:\w+\s*)?$
 _GAVE = _LazyRegex(r"\b(?:gave|given|used|sprayed|administered|injected)\b")
 
 
+# "how do I keep my son from overdosing when he gets out": keeping it from happening, asked about.
+# "Stop" only with a time to come: "how do I stop him overdosing" can be said while it happens.
+_PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|protect|protecting)|stop|stops|stopping)"
+                         r"\b(?: \w+){0,3}\s*$")
+_TIME_TO_COME = _LazyRegex(r"\b(?:when|once|after|again|ever|future|from now on|next time)\b")
+
+
+def _preventing(text: str, m: re.Match) -> bool:
+    frame = _PREVENTING.search(_window(text, m.start(), 5))
+    return bool(frame and _ASKS.search(text) and not _NOW.search(text)
+                and (frame.group(1) or _TIME_TO_COME.search(text)))
+
+
 def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     """Why an overdose hit is not a report of an overdose now (None: it is one)."""
     phrase = m.group(0)
+    if kind != "past" and _preventing(text, m):
+        return "preventing"
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
@@ -835,6 +854,10 @@ _HELP_FRAME = _LazyRegex(r"\b(?:help|support|talk to|talking to|deal with|approa
                          r"(?:who|that|if|when|whos)\b(?: \w+){0,3}$")
 
 
+_GROUP_AFTER = _LazyRegex(r" (?:people|persons|callers|folks|ones|patients|users|teens|teenagers|men|women|kids|"
+                          r"youth|young people|clients)\b")
+
+
 def _su_self_reason(text: str, m: re.Match) -> str | None:
     phrase = m.group(0)
     prefix = _window(text, m.start(), 10)
@@ -843,6 +866,8 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "negated"
     if "suicid" in phrase or phrase.startswith("self"):
         # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
+        if _GROUP_AFTER.match(text, m.end()):
+            return "general"     # "is Samaritans only for suicidal people"
         if _HELP_FRAME.search(prefix):
             return "helping someone"
         if _is_general(text, m.start(), m.end(), modal=False):

@@ -39,6 +39,9 @@ _SYNONYMS = [
     # "the green" (methadone mixture, UK), "OAT" (opioid agonist treatment), "down" (Canada: heroin or fentanyl)
     (r"(?<=\bthe )green\b(?! (?:light|card|party|line|bin|belt))", "methadone"),
     (r"\boat (?=centre|center|clinic|program|programme|prescriber|dose|team)|(?<=\bon )oat\b", "opioid agonist treatment "),
+    (r"\bopioid substitution (?:therapy|treatment)\b|\bopiate substitution (?:therapy|treatment)\b|\bost\b",
+     "opioid agonist treatment"),
+    (r"\bambos?\b|\bamb(?:u|yu)lance\b", "ambulance"),
     (r"(?<=\bthe )down\b(?! (?:the|to|here|there|stairs|side|payment|a|my|his|her))|(?<=\buse )down\b|(?<=\buses )down\b|"
      r"(?<=\bsmoke )down\b", "heroin"),
     (r"\bscripts?\b|\bprescriptions?\b", "prescription"),
@@ -50,7 +53,7 @@ _SYNONYMS = [
     (r"\b(12|twelve) ?steps?\b|\bn ?a meetings?\b|\bnarcotics anonymous\b|\bsmart recovery\b", "support meeting"),
     (r"\brehab\w*\b", "rehab"),
     (r"\bcentres?\b|\bcenters?\b|\bfacilit(y|ies)\b", "center"),
-    (r"\b(oxy|oxys|oxycodone|oxycontin|percocets?|percs?|vicodin|hydrocodone|morphine|codeine|tramadol|dilaudid|hydromorphone|norco|opana)\b|\bpain ?(pills?|killers?|meds?|medications?)\b", "opioid pill"),
+    (r"\b(oxy|oxys|oxycodone|oxycontin|percocets?|percs?|vicodin|hydrocodone|morphine|codeine|tramadol|dilaudid|hydromorphone|norco|opana)\b|\bhydromorph(?: ?contin)?\b|\bms ?contin\b|\bpain ?(pills?|killers?|meds?|medications?)\b", "opioid pill"),
     (r"\b(come|comes|coming|came|get|gets|getting|got|go|going) off\b|\bquit(ting|s)?\b|\bkick(ing|ed)?( the| my| this)?( habit)?\b|\bgive up\b|\bgiving up\b", "stop"),
     (r"\bkill (me|you|him|her|them|someone|a person)\b|\bdeadly\b|\bfatal\b|\blethal\b|\bdying\b|\bdie\b|\bdies\b|\bdied\b", "die"),
     (r"\b(kinds?|types?|sorts?|options?) of\b", "type of"),
