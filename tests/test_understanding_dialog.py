@@ -208,7 +208,10 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "how can i tell if my partner is overdosing or just sleeping deeply",
                                    "i'm scared that one day i'll walk in and he won't be breathing, how do i get ready for that",
                                    "how can i protect my brother from overdosing once he's released",
-                                   "can i ring the crisis line about drugs or is it only for suicidal callers"])
+                                   "can i ring the crisis line about drugs or is it only for suicidal callers",
+                                   "is the lifeline just for suicidal stuff or can i ring about my using",
+                                   "when someone's skin goes greyish does that mean they're overdosing",
+                                   "saw a doco last night where a bloke od'd, is naloxone really that quick"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -282,6 +285,15 @@ def test_ask_jsonl_session_plays_one_conversation_and_a_blank_line_starts_anothe
     ("nal trek zone what does it do", "naltrexone"),
 ])
 def test_a_medicine_split_or_misheard_by_speech_recognition_is_still_understood(dialog, words, topic):
+    assert dialog.say(words).topic == topic
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("how long does it take to get a meth script sorted", "methadone"),      # methadone, not methamphetamine
+    ("what should i eat or drink when i'm sick from coming off", "withdrawal_relief"),   # not alcohol
+    ("i fell off the wagon after eight months what now", "relapse"),
+])
+def test_everyday_words_for_a_medicine_or_a_setback_find_their_topic(dialog, words, topic):
     assert dialog.say(words).topic == topic
 
 

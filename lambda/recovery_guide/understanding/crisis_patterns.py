@@ -151,8 +151,8 @@ _HISTORY = _LazyRegex(
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
     r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
     # told of a story, not a life: a film, a soap, the news
-    r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|"
-    r"show|programme|program|series)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
+    r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|doco|doc|"
+    r"show|programme|program|series|video|clip|podcast|tiktok|reel)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
     r"the news (?:said|says|reported)|in the news|news report|"
     r"in (?:a |the |that |this )?(?:serial|drama|series|story|novel|play)\b|the (?:hero|heroine|character)|"
     r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
@@ -783,6 +783,9 @@ _GAVE = _LazyRegex(r"\b(?:gave|given|used|sprayed|administered|injected)\b")
 # "Stop" only with a time to come: "how do I stop him overdosing" can be said while it happens.
 _PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|protect|protecting)|stop|stops|stopping)"
                          r"\b(?: \w+){0,3}\s*$")
+_IF_SOMEONE_MEANS = _LazyRegex(r"^(?:\w+ )?(?:if|when) (?:(?:someone|somebody|anyone|anybody)(?: s|s)?|a person|people|"
+                               r"your \w+)\b"
+                               r".*\b(?:does|do|would|could|is) (?:that|it|this) mean\b")
 _TIME_TO_COME = _LazyRegex(r"\b(?:when|once|after|again|ever|future|from now on|next time)\b")
 
 
@@ -797,6 +800,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     phrase = m.group(0)
     if kind != "past" and _preventing(text, m):
         return "preventing"
+    if kind != "past" and _IF_SOMEONE_MEANS.search(text) and not _NOW.search(text):
+        return "general"     # "if someone's lips go blue does that mean they're overdosing"
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
@@ -858,6 +863,10 @@ _GROUP_AFTER = _LazyRegex(r" (?:people|persons|callers|folks|ones|patients|users
                           r"youth|young people|clients)\b")
 
 
+_ONLY_FOR = _LazyRegex(r"\b(?:only|just|purely|strictly|meant) for(?: like)?(?: people who are| people who feel|"
+                       r" those who are| when you are| when you feel)?$")
+
+
 def _su_self_reason(text: str, m: re.Match) -> str | None:
     phrase = m.group(0)
     prefix = _window(text, m.start(), 10)
@@ -866,8 +875,8 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "negated"
     if "suicid" in phrase or phrase.startswith("self"):
         # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
-        if _GROUP_AFTER.match(text, m.end()):
-            return "general"     # "is Samaritans only for suicidal people"
+        if _GROUP_AFTER.match(text, m.end()) or _ONLY_FOR.search(_window(text, m.start(), 6)):
+            return "general"     # "is Samaritans only for suicidal people", "is 988 just for suicidal stuff"
         if _HELP_FRAME.search(prefix):
             return "helping someone"
         if _is_general(text, m.start(), m.end(), modal=False):

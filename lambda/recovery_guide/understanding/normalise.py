@@ -42,6 +42,11 @@ _SYNONYMS = [
     (r"\bopioid substitution (?:therapy|treatment)\b|\bopiate substitution (?:therapy|treatment)\b|\bost\b",
      "opioid agonist treatment"),
     (r"\bambos?\b|\bamb(?:u|yu)lance\b", "ambulance"),
+    # UK, Australian and US words for prison ("the nick", "county"), and methadone's "meth script"
+    (r"\b(?:the nick|the slammer|the clink|county jail|(?<=of )county|(?<=in )county|jail|gaol|lockup|juvie|prison)\b",
+     "prison"),
+    (r"\bmeth(?= (?:script|scripts|prescription|dose|doses|clinic|program|programme|maintenance|treatment|take homes?))\b",
+     "methadone"),
     (r"(?<=\bthe )down\b(?! (?:the|to|here|there|stairs|side|payment|a|my|his|her))|(?<=\buse )down\b|(?<=\buses )down\b|"
      r"(?<=\bsmoke )down\b", "heroin"),
     (r"\bscripts?\b|\bprescriptions?\b", "prescription"),
@@ -63,7 +68,8 @@ _SYNONYMS = [
     (r"\b(clean|sober) (time|days?|weeks?|months?|years?)\b", "recovery time"),
     (r"\b(days?|weeks?|months?|years?) (clean|sober)\b", "recovery time"),
     (r"\bkick(ing)? in\b|\bbegins?\b|\bbeginning\b|\bstarts?\b|\bstarting\b|\bset in\b", "start"),
-    (r"\bslip(ped|s)?\b|\buse again\b|\bused again\b|\busing again\b|\bwent back to using\b|\breturn(ed)? to use\b|\brelaps\w*", "relapse"),
+    (r"\bslip(ped|s)?\b|\buse again\b|\bused again\b|\busing again\b|\bwent back to using\b|\breturn(ed)? to use\b|\brelaps\w*|"
+     r"\b(?:fall|falls|fell|falling) off(?: the wagon)?(?= |$)(?! (?:a|the|my|his|her|their|of|from)\b)", "relapse"),
     # A health plan named without the word "insurance" is still a question about paying.
     (r"\b(ohip|pharmacare|ramq|medicaid|medi ?cal|medicare|obamacare|tricare|ayushman bharat|pmjay|cghs)\b", r"\g<0> insurance"),
     (r"\bvap(e|es|ing)\b|\be ?cig\w*|\bjuul\w*", "vape"),

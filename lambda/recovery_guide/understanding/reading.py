@@ -63,13 +63,14 @@ _ASKS_FOR_CONTACT = re.compile(
     r"the \w+ (?:line|helpline|service))\b|"
     r"(?:can|could|may) (?:i|we) (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|anyone|a person|"
     r"a counsell?or|a human|a real person)\b|"
-    r"(?:someone|somebody|anyone|anybody|a person|a counsell?or) (?:i|we) (?:can|could|might) (?:ring|call|phone|text|"
+    r"(?:someone|somebody|anyone|anybody|a person|(?:a|any|some) counsell?or) (?:i|we) (?:can|could|might) (?:ring|call|phone|text|"
     r"talk to|speak to|message)\b|"
     r"(?:can|could) (?:i|we) (?:text|message|chat)\b(?! (?:my|him|her|them|his|their))|"
     r"(?:want|need|like|wanna|would like) to (?:talk|speak|chat) (?:to|with) (?:someone|somebody|a person|a human|"
     r"a counsell?or|a professional|anyone|a real person)\b|"
     r"what (?:\w+ ){0,2}?(?:number|line|helpline)s? (?:do|should|can|could|would|will) (?:i|we|you|they)\b|"
-    r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:that|which|where|who)\b|"
+    r"(?:a|any|some|that) (?:\w+ ){0,3}?(?:line|helpline|hotline|number) (?:that|which|where|who)\b|"
+    r"who (?:is |s )?(?:awake|around|up|there|available|on) (?:\w+ ){0,3}?to (?:talk|speak|chat) (?:to|with)\b|"
     r"(?:someone|somebody|anyone|anybody|a person|people) to (?:talk|speak|chat|yarn) (?:to|with)\b|"
     r"(?:need|want|have) to (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|a person|a counsell?or|a human|"
     r"a real person)\b|"
@@ -95,9 +96,11 @@ def asks_for_contact(norm: str) -> bool:
 # out-of-scope entries (with their safety lines) answer it, so "how long does xanax withdrawal last"
 # never gets opioid timings. The model alone learns this unevenly from few examples.
 _OTHER_SUBSTANCES = re.compile(
-    r"\b(alcohol|(?<!eating and )drinking(?! (?:water|fluids?|enough|plenty|electrolytes?|juice|tea|broth))|"
+    r"\b(alcohol|(?<!eating and )(?<!eating or )(?<!eat or )(?<!eat and )(?<!food and )(?<!food or )"
+    r"drinking(?! (?:water|fluids?|enough|plenty|electrolytes?|juice|tea|broth))|"
     r"drinks(?! (?:of water|water))|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
-    r"cigarettes?|smoking|tobacco|gutka|gutkha|meth|methamphetamine|ice|crystal|cocaine|coke|crack|cannabis|"
+    r"cigarettes?|smoking|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
+    r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ice|crystal|cocaine|coke|crack|cannabis|"
     r"marijuana|weed|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
 _OPIOID = re.compile(
