@@ -185,6 +185,13 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     # brought round by naloxone and leaving before it can wear off; a goodbye in regional words
     ("the naloxone brought her round and now she's walking out the door", EMERGENCY_ONLY),
     ("just ringing to say ta ra to someone before i go", EMERGENCY_ONLY),
+    # numb after a hit, the car exhaust; not caring about a deadly batch, asking the drug to take them,
+    # hurting themselves when sick
+    ("did a bump about ten minutes ago and now i can't feel my hands", EMERGENCY_ONLY),
+    ("the hose is on the exhaust and i'm sitting in the car", EMERGENCY_ONLY),
+    ("people reckon this batch is laced with fentanyl, so be it", ANY_RISK),
+    ("just let the gear finish me off", ANY_RISK),
+    ("when i'm hanging out i bang my head on the wall till it bleeds", ANY_RISK),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -211,7 +218,13 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "can i ring the crisis line about drugs or is it only for suicidal callers",
                                    "is the lifeline just for suicidal stuff or can i ring about my using",
                                    "when someone's skin goes greyish does that mean they're overdosing",
-                                   "saw a doco last night where a bloke od'd, is naloxone really that quick"])
+                                   "saw a doco last night where a bloke od'd, is naloxone really that quick",
+                                   "do you have to be suicidal before you can call samaritans",
+                                   "i self harmed years back and i'm fine now, can i still get on methadone",
+                                   "how can i even tell if my wife is thinking about hurting herself",
+                                   "my dad always says i'll kill myself with those pills, how do i show him i'm ok",
+                                   "this commute is going to kill me",
+                                   "if my boyfriend went over at a party, how would i even know"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -242,6 +255,8 @@ def test_any_request_for_a_number_gets_a_number_in_the_first_two_sentences(dialo
     "what number should i ring to find a detox", "is there a line that helps carers",
     "who do i call to get a naloxone kit sent to me", "i just need someone to talk to tonight",
     "how can i reach an actual person about my son's pills",
+    "who can i speak to tonight about my codeine", "is there a line just for young people",
+    "drug advice phone number",
 ])
 def test_a_number_asked_for_inside_another_question_still_comes_first(dialog_in, words):
     turn = dialog_in("en-GB").say(words)
@@ -292,6 +307,8 @@ def test_a_medicine_split_or_misheard_by_speech_recognition_is_still_understood(
     ("how long does it take to get a meth script sorted", "methadone"),      # methadone, not methamphetamine
     ("what should i eat or drink when i'm sick from coming off", "withdrawal_relief"),   # not alcohol
     ("i fell off the wagon after eight months what now", "relapse"),
+    ("how much water should i drink when i'm hanging out", "withdrawal_relief"),   # drinking water, not alcohol
+    ("how do i give up the ciggies", "out_of_scope"),
 ])
 def test_everyday_words_for_a_medicine_or_a_setback_find_their_topic(dialog, words, topic):
     assert dialog.say(words).topic == topic
@@ -311,3 +328,31 @@ def test_a_general_question_naming_an_overdose_reaches_the_question_intent(dialo
     # skill would judge the turn an emergency.
     turn = dialog.say("does the monthly naltrexone shot make an overdose more likely afterwards")
     assert turn.intent == "QuestionIntent" and turn.risk is None and turn.topic == "naltrexone"
+
+
+def test_every_way_of_asking_for_a_number_says_one_of_the_words_checked_first():
+    # asks_for_contact() skips the pattern for text with none of CONTACT_WORDS: that is sound only if
+    # every match of the pattern must contain one of them, which this walks the parsed pattern to prove.
+    import re._constants as c
+    import re._parser as parser
+    from recovery_guide.understanding.reading import _ASKS_FOR_CONTACT_PATTERN, CONTACT_WORDS
+
+    def must_contain(items) -> bool:
+        run = ""
+        for op, arg in items:
+            if op is c.LITERAL:
+                run += chr(arg)
+                if any(word in run for word in CONTACT_WORDS):
+                    return True
+                continue
+            run = ""
+            if op is c.SUBPATTERN and must_contain(arg[-1]):
+                return True
+            if op is c.BRANCH and all(must_contain(branch) for branch in arg[1]):
+                return True
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1 and must_contain(arg[2]):
+                return True
+        return False
+
+    parsed = parser.parse(_ASKS_FOR_CONTACT_PATTERN)
+    assert must_contain(list(parsed)), "an alternative can match without any of CONTACT_WORDS"

@@ -147,7 +147,8 @@ _HISTORY = _LazyRegex(
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"this (?:year|past year)|(?:summers?|winters?|christmases|birthdays) ago|(?:years?|months?|weeks?) back|"
-    r"a while (?:back|ago)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
+    r"a while (?:back|ago)|(?:years|months|weeks|ages|way) back|(?:last |at )christmas|"
+    r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
     r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
     # told of a story, not a life: a film, a soap, the news
@@ -160,7 +161,9 @@ _HISTORY = _LazyRegex(
 # not an overdose now); wider for suicidal thoughts ("it's coming back", "I want to do it again").
 _NOW = _LazyRegex(r"\b(?:right now|just now|today|tonight|this morning|this evening|this afternoon|at the moment|"
                   r"currently|minutes ago|an hour ago|a minute ago|seconds ago)\b")
-_NOW_SU = _LazyRegex(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|still|lately|these days|"
+# ("still", but not "can I still get on a script": a question about what is still allowed)
+_NOW_SU = _LazyRegex(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|"
+                     r"still(?! (?:get|be able|go|take|qualify|allowed|able|on|have to|need|do|be on))|lately|these days|"
                      r"coming back|come back|any ?more|these thoughts)\b")
 
 # =============================================================================================
@@ -275,6 +278,13 @@ _OD_GROUPS = [
         r"someone|somebody|cousin)(?: just)? went over\b"
         r"(?! (?:to|the|there|it|that|this|my|his|her|their|some|a|an|budget|time|limit)\b)",
     ]),
+    # Numb after a hit: "did a line and I can't feel my arms"
+    ("now", ("feel my",), [
+        r"\b(?:hit|line|bump|used|took|taken|snorted|smoked|shot|injected|did|done|had|dropped)\b.{0,60}"
+        r"\bcan not feel my (?:arms|legs|face|body|hands|chest|lips|fingers|feet)\b",
+        r"\bcan not feel my (?:arms|legs|face|body|hands|chest|lips|fingers|feet)\b.{0,40}\b(?:since|after) (?:i|we) "
+        r"(?:used|took|had|did|snorted|smoked|shot|injected)\b",
+    ]),
     # Someone is already doing CPR, or gave naloxone and it has not brought the person back.
     ("now", ("cpr", "compression", "rescue breath", "mouth to mouth"), [
         r"\b(?:i am|i m|am|we are|are|currently|still|now|started|keep|keeping) (?:doing|giving|do|give|on) "
@@ -365,6 +375,12 @@ _OD_GROUPS = [
 # =============================================================================================
 
 _SU_SELF_GROUPS = [
+    # a hose to the car's exhaust, the car running in a closed garage
+    (("hose", "exhaust", "garage"), [
+        r"\bhose\b.{0,30}\b(?:ready|on|in|to|for|into|onto)\b.{0,15}\b(?:the |my )?(?:car|exhaust|window)\b",
+        r"\b(?:car|engine) (?:running|on) in (?:the |a |my )?(?:closed |shut )?garage\b",
+        r"\b(?:sitting|sat|lying) in (?:the |my )?car in (?:the |a |my )?(?:closed |shut )?garage\b",
+    ]),
     (("self",), [
         r"\b(?:kill|killing|kills|killed|off|offing|end|ending|hang|hanging|shoot|shooting|top|topping|"
         r"drown|drowning|poison|poisoning|gas|gassing|stab|stabbing) (?:my ?self)\b"
@@ -704,7 +720,7 @@ _SUBJECT_END = _LazyRegex(rf"\b(?:{_PRON}|my \w+|friend|mate|someone|somebody)\b
 _GENERIC_NEAR = _LazyRegex(r"\b(?:you|your|someone|somebody|people|anyone|a person|a friend|others)\b")
 _THIRD_END = _LazyRegex(r"\b(?:he|she|they|him|her|them|his|their|(?:my|our|your) (?!self\b)\w+)\b(?: \w+){0,2}$")
 _ME = _LazyRegex(r"\b(?:i|me|myself)\b")
-_PAST_WORDS = _LazyRegex(r"\b(?:used to|tried|attempted|was|were|wanted|thought)\b")
+_PAST_WORDS = _LazyRegex(r"\b(?:used to|tried|attempted|was|were|wanted|thought|said|told|wrote|texted)\b")
 _HELP_END = _LazyRegex(r"\b(?:help|support|talk to|deal with|approach|handle)\b(?: \w+){0,3}$")
 _HELP_WHO = _LazyRegex(r"\b(?:help|support)\b(?: \w+){0,4} (?:who|that)\b")
 
@@ -714,7 +730,8 @@ def _window(text: str, start: int, words: int = 9) -> str:
 
 
 _MEANING_ANY = _LazyRegex(r"\bmean(?:s|ing)?\b")
-_HOW_TO_TELL = _LazyRegex(r"how (?:do|can|would|will|could|should|does) \w+ (?:know|tell|recogni[sz]e|spot|check|identify|see)")
+_HOW_TO_TELL = _LazyRegex(r"how (?:do|can|would|will|could|should|does) \w+ (?:even |ever |actually |really )?"
+                          r"(?:know|tell|recogni[sz]e|spot|check|identify|see)")
 # Getting ready for something that may happen: "so I know what to watch for", "one day I'll find him".
 _PREPARING = _LazyRegex(r"\b(?:so i know|so i am ready|what to (?:watch|look) (?:for|out for)|be prepared|prepare for|"
                         r"just in case|one day|if it ever|ever happens|in the future|be ready)\b")
@@ -829,6 +846,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     if kind == "past":
         if _is_general(text, m.start(), m.end()):
             return "general"
+        if _IF_WHEN.search(_window(text, m.start(), 3)) and _HOW_TO_TELL.search(text[m.end():]) and not _NOW.search(text):
+            return "general"     # "if my mate went over, how would I even know"
         if _negated(text, m.start()):
             return "negated"
         if _HISTORY.search(text) and not _NOW.search(text):
@@ -863,7 +882,12 @@ _GROUP_AFTER = _LazyRegex(r" (?:people|persons|callers|folks|ones|patients|users
                           r"youth|young people|clients)\b")
 
 
-_ONLY_FOR = _LazyRegex(r"\b(?:only|just|purely|strictly|meant) for(?: like)?(?: people who are| people who feel|"
+_SERVICE_SCOPE = _LazyRegex(r"\b(?:only|just|purely|strictly) (?:for|do|does|deal with|deals with|take|takes|handle|"
+                            r"handles|help with|helps with)(?: like)? (?:\w+ )?suicid")
+_FEARED_BY_OTHERS = _LazyRegex(r"\b(?:says|said|thinks|reckons|tells me|told me|worries|worried|scared)\b.{0,30}"
+                               r"\bkill (?:my|him|her|your)self with (?:this|that|the|these|those|drugs|stuff|gear|pills|dope|it)\b")
+_ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does|deal with|take|handle|help with)|"
+                       r"(?:have|has|need|needs|got) to be|must (?:i |you )?be)(?: like)?(?: people who are| people who feel|"
                        r" those who are| when you are| when you feel)?$")
 
 
@@ -873,10 +897,13 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
     if _negated(text, m.start()) and not phrase.startswith(
             ("do not", "no ", "not ", "nothing", "can not", "never", "will not", "no longer")):
         return "negated"
+    if _FEARED_BY_OTHERS.search(text):
+        return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
     if "suicid" in phrase or phrase.startswith("self"):
         # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
-        if _GROUP_AFTER.match(text, m.end()) or _ONLY_FOR.search(_window(text, m.start(), 6)):
-            return "general"     # "is Samaritans only for suicidal people", "is 988 just for suicidal stuff"
+        if _GROUP_AFTER.match(text, m.end()) or _ONLY_FOR.search(_window(text, m.start(), 6)) \
+                or _SERVICE_SCOPE.search(text):
+            return "general"     # "is Samaritans only for suicidal people", "does Lifeline only do suicide stuff"
         if _HELP_FRAME.search(prefix):
             return "helping someone"
         if _is_general(text, m.start(), m.end(), modal=False):
@@ -907,6 +934,8 @@ def _su_other_reason(text: str, m: re.Match) -> str | None:
         return "general"
     if _ASKING_HOW_TO_HELP.search(text):
         return "asking how to help"
+    if _HOW_TO_TELL.search(text[:m.start()]) and not _NOW.search(text):
+        return "general"     # "how would I know if my husband was thinking about hurting himself"
     if _HELP_END.search(prefix) or _HELP_WHO.search(prefix + " " + m.group(0)):
         return "helping someone"
     if _is_general(text, m.start(), m.end()):
@@ -947,6 +976,15 @@ def detect_crisis(text: str) -> str | None:
 _USING_WORDS = (r"(?:use|using|do|doing|take|taking|have|having|shoot|shooting|fix|smoke|smoking|score|"
                 r"inject|injecting|going to|gonna|about to)")
 _AT_RISK = [
+    # indifference to a deadly batch, asking the drug to take them, hurting themselves when sick
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:laced|cut with|fentanyl|fenny|strong|hot one|hot batch|bad batch|overdose)\b.{0,40}"
+        r"\b(?:then )?(?:whatever|so be it|who cares|i do not care|i could not care less|do not care)\b(?! about)")),
+    (OVERDOSE, _LazyRegex(
+        r"\blet (?:the |this |these )?(?:drugs?|gear|dope|stuff|fentanyl|heroin|pills|batch|it) (?:take|have|finish) me\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:punch|punching|hit|hitting|bang|banging|smash|smashing) (?:my head against |my head on )?(?:the )?"
+        r"(?:walls?|my head|doors?)\b.{0,30}\b(?:till|until|so hard|bleed|bleeds|break|breaks|broke)\b")),
     # the old amount after a break, unknown drugs taken anyway, using hidden where nobody would find them
     (OVERDOSE, _LazyRegex(
         r"\b(?:same|old|usual|full|normal|regular) (?:amount|dose|hit|shot|bag|quantity)\b.{0,60}\b(?:prison|jail|rehab|"
@@ -1052,7 +1090,12 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\bend of my (?:rope|tether) with\b|\bkill (?:me|him|her|us) for\b|"
     r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
     r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
-    r"coming off|cramps|when will it end|when it will end)\b")
+    r"coming off|cramps|when will it end|when it will end)\b|"
+    # everyday things that "will kill me": traffic, the boss, the heat
+    r"\b(?:traffic|commute|drive|work|job|boss|heat|weather|kids|exams?|queue|wait|noise|neighbours?|neighbors?|"
+    r"this (?:place|week|job|day|cold))\b.{0,40}\b(?:going to|gonna|will|is killing|s killing) (?:kill )?me\b|"
+    # what someone else fears the drug will do: "my mum says I'll kill myself with this stuff"
+    + _FEARED_BY_OTHERS._args[0])
 
 
 def figure_of_speech(text: str) -> bool:

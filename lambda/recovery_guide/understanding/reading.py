@@ -50,12 +50,14 @@ OUT_OF_SCOPE_DOUBT = 0.6
 # "number for NA"). When the model reads such words as another topic, the person still gets a number:
 # a description of help with no way to reach it fails the asker. Not for an emergency (the crisis
 # check answers those with the emergency number) nor questions about the helplines themselves.
-_ASKS_FOR_CONTACT = re.compile(
+_ASKS_FOR_CONTACT_PATTERN = (
     r"\b(?:phone number|numbers? (?:for|to|of a|i can|we can|please)|(?:the|a|any|your|their|some) "
     r"(?:\w+ ){0,3}?number\b(?! of)|(?:a|any|some) (?:\w+ ){0,2}?(?:helpline|phone line|support line|advice line|"
     r"text line|line for|line to)\b|"
     r"(?:who|whom|where|somebody|someone|anyone|anybody|person|counsell?or) (?:do |can |should |could |would )?"
     r"(?:i |we |you |they |he |she |(?:my|our|his|her) \w+ )?(?:ring|call|phone|text|contact)\b|"
+    r"(?:who|whom) (?:do|can|should|could|would) (?:i|we|my \w+) (?:talk|speak|chat) (?:to|with)\b|"
+    r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:just |only |especially |specifically )for\b|"
     r"(?:anywhere|somewhere|a place|places) (?:\w+ ){0,3}?(?:can|could|to) (?:ring|call|phone|text)\b|"
     r"(?:contact|contacts|contact details) (?:for|of)\b|give me (?:a |the |some )?contacts?\b|"
     r"(?:get hold of|get in touch with|reach) (?:na|aa|narcotics anonymous|smart recovery|support meeting|nar anon|samaritans|frank|"
@@ -77,8 +79,17 @@ _ASKS_FOR_CONTACT = re.compile(
     r"(?:can|could|should|do) (?:i|we) (?:call|ring|phone|text) (?:the )?(?:\d+|one one one|nine nine nine|triple zero|"
     r"samaritans|frank|lifeline|nhs|the helpline|\w+ line|\w+ helpline)\b|"
     r"^(?:\w+ ){1,2}(?:line number|number|helpline|hotline)(?: please| now)?$|"
+    r"^(?:\w+ ){1,5}(?:phone|phone number|contact number)(?: please| now)?$(?<!my phone)(?<!your phone)(?<!his phone)(?<!her phone)(?<!our phone)|"
     r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
     r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
+# Every way of asking above says one of these words: a question without any of them ("how long does
+# withdrawal last", most first requests) is answered without compiling the pattern, which costs a cold
+# start about 6 ms. tests/test_understanding_dialog.py proves each alternative contains one.
+CONTACT_WORDS = ("number", "line", "ring", "call", "phone", "text", "contact", "hold", "touch", "reach", "speak",
+                 "talk", "chat", "message", "yarn", "turn")
+_asks_for_contact_rx = None
+
+
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
                               r"paramedics?|"
                               # naloxone given, not naloxone sought: "who do I ring to get naloxone" wants a number
@@ -89,7 +100,12 @@ NUMBER_NEEDS = ("crisis", "drug", "treatment", "any")
 
 
 def asks_for_contact(norm: str) -> bool:
-    return bool(_ASKS_FOR_CONTACT.search(norm)) and not _EMERGENCY_WORDS.search(norm)
+    global _asks_for_contact_rx
+    if not any(word in norm for word in CONTACT_WORDS):
+        return False
+    if _asks_for_contact_rx is None:
+        _asks_for_contact_rx = re.compile(_ASKS_FOR_CONTACT_PATTERN)
+    return bool(_asks_for_contact_rx.search(norm)) and not _EMERGENCY_WORDS.search(norm)
 
 
 # A question about another substance, with no opioid in it, is outside the library: only the
@@ -99,7 +115,7 @@ _OTHER_SUBSTANCES = re.compile(
     r"\b(alcohol|(?<!eating and )(?<!eating or )(?<!eat or )(?<!eat and )(?<!food and )(?<!food or )"
     r"drinking(?! (?:water|fluids?|enough|plenty|electrolytes?|juice|tea|broth))|"
     r"drinks(?! (?:of water|water))|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
-    r"cigarettes?|smoking|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
+    r"cigarettes?|durr(?:y|ies)|ciggies|ciggy|fags|smokes|smoking|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
     r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ice|crystal|cocaine|coke|crack|cannabis|"
     r"marijuana|weed|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
@@ -112,9 +128,16 @@ _OPIOID = re.compile(
 _DRUG_AND_ALCOHOL = re.compile(r"\bdrugs? (?:and|n) alcohol\b|\balcohol (?:and|n) (?:other )?drugs?\b|\baod\b")
 
 
+# "how much water should I be drinking": drinking to stay hydrated, not alcohol.
+_HYDRATION = re.compile(r"\b(?:water|fluids?|gatorade|electrolytes?|hydrat\w*|rehydrat\w*|juice|tea|broth|soup|ors)\b")
+
+
 def other_substance_only(text: str) -> bool:
     norm = normalise(text)
-    return bool(_OTHER_SUBSTANCES.search(norm)) and not _OPIOID.search(norm) and not _DRUG_AND_ALCOHOL.search(norm)
+    found = {m.group(0) for m in _OTHER_SUBSTANCES.finditer(norm)}
+    if found and found <= {"drinking", "drinks"} and _HYDRATION.search(norm):
+        return False
+    return bool(found) and not _OPIOID.search(norm) and not _DRUG_AND_ALCOHOL.search(norm)
 
 
 @dataclass
