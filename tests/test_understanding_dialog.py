@@ -192,6 +192,7 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("people reckon this batch is laced with fentanyl, so be it", ANY_RISK),
     ("just let the gear finish me off", ANY_RISK),
     ("when i'm hanging out i bang my head on the wall till it bleeds", ANY_RISK),
+    ("if i go over this time then whatever", ANY_RISK),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -224,7 +225,13 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "how can i even tell if my wife is thinking about hurting herself",
                                    "my dad always says i'll kill myself with those pills, how do i show him i'm ok",
                                    "this commute is going to kill me",
-                                   "if my boyfriend went over at a party, how would i even know"])
+                                   "if my boyfriend went over at a party, how would i even know",
+                                   "if my son uses again after rehab will he overdose",
+                                   "honestly i could have died laughing at that",
+                                   "i'd rather die than sit in that waiting room every day, is there another way to get my dose",
+                                   "my nurse warned me i could kill myself taking extra tablets, how worried should i be",
+                                   "what do i say when someone tells me they feel like ending it",
+                                   "if i slip up does that mean i'll overdose"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -256,7 +263,7 @@ def test_any_request_for_a_number_gets_a_number_in_the_first_two_sentences(dialo
     "who do i call to get a naloxone kit sent to me", "i just need someone to talk to tonight",
     "how can i reach an actual person about my son's pills",
     "who can i speak to tonight about my codeine", "is there a line just for young people",
-    "drug advice phone number",
+    "drug advice phone number", "is there a line someone like me can call about my pills",
 ])
 def test_a_number_asked_for_inside_another_question_still_comes_first(dialog_in, words):
     turn = dialog_in("en-GB").say(words)

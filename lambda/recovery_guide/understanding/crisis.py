@@ -109,7 +109,9 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
     model_judges = len(text.split()) >= MODEL_MIN_WORDS and not figure_of_speech(text)
     if model_judges and overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
-            return Risk(EMERGENCY, kind)
+            # A question about nobody in particular ("what does overdose breathing sound like") with no
+            # phrase kept by the patterns: the number first, then the answer they asked for.
+            return Risk(AT_RISK if _generic_question(text) else EMERGENCY, kind)
         # "my brother overdosed a few years back, how do I bring it up": the model hears the event, the
         # patterns found nothing happening now, and the words place it in the past: only the floor remains.
     elif model_judges and overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:

@@ -147,7 +147,9 @@ _HISTORY = _LazyRegex(
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"this (?:year|past year)|(?:summers?|winters?|christmases|birthdays) ago|(?:years?|months?|weeks?) back|"
-    r"a while (?:back|ago)|(?:years|months|weeks|ages|way) back|(?:last |at )christmas|"
+    r"a while (?:back|ago)|(?:years|months|weeks|ages|way) back|"
+    r"the (?:show|movie|film|series|programme|program|episode|video|doco|documentary) (?:i|we) (?:was |were )?(?:watching|watched|saw)|"
+    r"(?:and|but) (?:lived|survived|made it)|at (?:age \d+|(?:thir|four|fif|six|seven|eigh|nine)teen)\b|as a teenager|(?:last |at )christmas|"
     r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
     r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
@@ -800,8 +802,10 @@ _GAVE = _LazyRegex(r"\b(?:gave|given|used|sprayed|administered|injected)\b")
 # "Stop" only with a time to come: "how do I stop him overdosing" can be said while it happens.
 _PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|protect|protecting)|stop|stops|stopping)"
                          r"\b(?: \w+){0,3}\s*$")
+_INVERTING = frozenset(("will", "would", "could", "can", "might", "may", "does", "do", "did", "should", "is", "are"))
+_PRONOUN_START = _LazyRegex(r"(?:he|she|they|i|you|we|my \w+|someone|somebody)\b")
 _IF_SOMEONE_MEANS = _LazyRegex(r"^(?:\w+ )?(?:if|when) (?:(?:someone|somebody|anyone|anybody)(?: s|s)?|a person|people|"
-                               r"your \w+)\b"
+                               r"your \w+|i|he|she|they|my \w+)\b"
                                r".*\b(?:does|do|would|could|is) (?:that|it|this) mean\b")
 _TIME_TO_COME = _LazyRegex(r"\b(?:when|once|after|again|ever|future|from now on|next time)\b")
 
@@ -819,6 +823,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
         return "preventing"
     if kind != "past" and _IF_SOMEONE_MEANS.search(text) and not _NOW.search(text):
         return "general"     # "if someone's lips go blue does that mean they're overdosing"
+    if _window(text, m.start(), 1) in _INVERTING and _PRONOUN_START.match(phrase):
+        return "asked"       # "if he uses again after jail, will he overdose"
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
@@ -884,8 +890,11 @@ _GROUP_AFTER = _LazyRegex(r" (?:people|persons|callers|folks|ones|patients|users
 
 _SERVICE_SCOPE = _LazyRegex(r"\b(?:only|just|purely|strictly) (?:for|do|does|deal with|deals with|take|takes|handle|"
                             r"handles|help with|helps with)(?: like)? (?:\w+ )?suicid")
-_FEARED_BY_OTHERS = _LazyRegex(r"\b(?:says|said|thinks|reckons|tells me|told me|worries|worried|scared)\b.{0,30}"
-                               r"\bkill (?:my|him|her|your)self with (?:this|that|the|these|those|drugs|stuff|gear|pills|dope|it)\b")
+_FEARED_BY_OTHERS = _LazyRegex(r"\b(?:says|said|thinks|reckons|tells me|told me|worries|worried|scared|warned|warns)\b.{0,30}"
+                               r"\bkill (?:my|him|her|your)self (?:with (?:this|that|the|these|those|drugs|stuff|gear|pills|dope|it)|"
+                               r"if (?:i|you|he|she) keep|by taking|taking)\b")
+_THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)? (?:tells|told|says|said|"
+                       r"keeps saying|keeps telling)\b")
 _ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does|deal with|take|handle|help with)|"
                        r"(?:have|has|need|needs|got) to be|must (?:i |you )?be)(?: like)?(?: people who are| people who feel|"
                        r" those who are| when you are| when you feel)?$")
@@ -899,6 +908,12 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "negated"
     if _FEARED_BY_OTHERS.search(text):
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
+    if any(f.start() < m.end() and m.start() < f.end() for f in _FIGURE_OF_SPEECH.finditer(text)):
+        return "figure of speech"        # "I wanted to die laughing", "I'd rather die than queue every morning"
+    if _IF_SOMEONE_MEANS.search(text) and not _NOW_SU.search(text):
+        return "general"                 # "if I relapse does that mean I'm going to overdose"
+    if _ASKING_HOW_TO_HELP.search(text) and _THEY_SAY.search(prefix):
+        return "someone else's words"    # "what do I say to someone who tells me they feel like giving up"
     if "suicid" in phrase or phrase.startswith("self"):
         # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
         if _GROUP_AFTER.match(text, m.end()) or _ONLY_FOR.search(_window(text, m.start(), 6)) \
@@ -980,6 +995,9 @@ _AT_RISK = [
     (OVERDOSE, _LazyRegex(
         r"\b(?:laced|cut with|fentanyl|fenny|strong|hot one|hot batch|bad batch|overdose)\b.{0,40}"
         r"\b(?:then )?(?:whatever|so be it|who cares|i do not care|i could not care less|do not care)\b(?! about)")),
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:if|when) i (?:drop|go over|overdose|die|do not wake up|never wake up|don t wake up)\b.{0,30}"
+        r"\b(?:who cares|so be it|so what|whatever|i do not care|do not care|fine by me)\b(?! about)")),
     (OVERDOSE, _LazyRegex(
         r"\blet (?:the |this |these )?(?:drugs?|gear|dope|stuff|fentanyl|heroin|pills|batch|it) (?:take|have|finish) me\b")),
     (SUICIDE, _LazyRegex(
@@ -1091,6 +1109,10 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
     r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
     r"coming off|cramps|when will it end|when it will end)\b|"
+    r"\b(?:die|died|dying) (?:of )?laughing\b|"
+    r"\b(?:pain|cramps|aches?|back|knee|legs?|head|stomach|withdrawal|sickness|rattle) (?:is |are |s )?killing me\b|"
+    r"\b(?:would|d) rather die than (?:go|going|do|doing|take|taking|sit|sitting|wait|waiting|ask|asking|tell|telling|"
+    r"be seen|get|getting|queue|line up)\b|"
     # everyday things that "will kill me": traffic, the boss, the heat
     r"\b(?:traffic|commute|drive|work|job|boss|heat|weather|kids|exams?|queue|wait|noise|neighbours?|neighbors?|"
     r"this (?:place|week|job|day|cold))\b.{0,40}\b(?:going to|gonna|will|is killing|s killing) (?:kill )?me\b|"

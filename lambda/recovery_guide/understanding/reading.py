@@ -58,6 +58,8 @@ _ASKS_FOR_CONTACT_PATTERN = (
     r"(?:i |we |you |they |he |she |(?:my|our|his|her) \w+ )?(?:ring|call|phone|text|contact)\b|"
     r"(?:who|whom) (?:do|can|should|could|would) (?:i|we|my \w+) (?:talk|speak|chat) (?:to|with)\b|"
     r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:just |only |especially |specifically )for\b|"
+    r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:\w+ ){1,3}?(?:can|could|should|would|will|might) "
+    r"(?:call|ring|phone|text)\b|"
     r"(?:anywhere|somewhere|a place|places) (?:\w+ ){0,3}?(?:can|could|to) (?:ring|call|phone|text)\b|"
     r"(?:contact|contacts|contact details) (?:for|of)\b|give me (?:a |the |some )?contacts?\b|"
     r"(?:get hold of|get in touch with|reach) (?:na|aa|narcotics anonymous|smart recovery|support meeting|nar anon|samaritans|frank|"
@@ -116,7 +118,7 @@ _OTHER_SUBSTANCES = re.compile(
     r"drinking(?! (?:water|fluids?|enough|plenty|electrolytes?|juice|tea|broth))|"
     r"drinks(?! (?:of water|water))|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
     r"cigarettes?|durr(?:y|ies)|ciggies|ciggy|fags|smokes|smoking|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
-    r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ice|crystal|cocaine|coke|crack|cannabis|"
+    r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ket|sleeping (?:tablets|pills)|zopiclone|zolpidem|ambien|ice|crystal|cocaine|coke|crack|cannabis|"
     r"marijuana|weed|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
 _OPIOID = re.compile(
