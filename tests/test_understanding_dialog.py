@@ -193,6 +193,9 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("just let the gear finish me off", ANY_RISK),
     ("when i'm hanging out i bang my head on the wall till it bleeds", ANY_RISK),
     ("if i go over this time then whatever", ANY_RISK),
+    # collapsed after using; a plan timed for when they will be alone
+    ("my daughter collapsed in the hallway after using", EMERGENCY_ONLY),
+    ("i've worked everything out for when my husband leaves for his shift", EMERGENCY_ONLY),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -231,7 +234,9 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "i'd rather die than sit in that waiting room every day, is there another way to get my dose",
                                    "my nurse warned me i could kill myself taking extra tablets, how worried should i be",
                                    "what do i say when someone tells me they feel like ending it",
-                                   "if i slip up does that mean i'll overdose"])
+                                   "if i slip up does that mean i'll overdose",
+                                   "she passed out after using at a party two years ago, should i bring it up",
+                                   "this rattle will be the death of me"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -316,6 +321,8 @@ def test_a_medicine_split_or_misheard_by_speech_recognition_is_still_understood(
     ("i fell off the wagon after eight months what now", "relapse"),
     ("how much water should i drink when i'm hanging out", "withdrawal_relief"),   # drinking water, not alcohol
     ("how do i give up the ciggies", "out_of_scope"),
+    ("how long does the cluck last off methadone", "withdrawal_timeline"),
+    ("one four four four six what is that number", "helpline"),
 ])
 def test_everyday_words_for_a_medicine_or_a_setback_find_their_topic(dialog, words, topic):
     assert dialog.say(words).topic == topic

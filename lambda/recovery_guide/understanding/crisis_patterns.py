@@ -280,6 +280,15 @@ _OD_GROUPS = [
         r"someone|somebody|cousin)(?: just)? went over\b"
         r"(?! (?:to|the|there|it|that|this|my|his|her|their|some|a|an|budget|time|limit)\b)",
     ]),
+    # Fell or collapsed after using: "my son fell down in the bathroom after using"
+    ("now", ("fell", "fallen", "collapsed", "dropped", "keeled", "passed out", "went down"), [
+        r"\b(?:fell|fallen|collapsed|dropped|keeled over|passed out|went down)\b.{0,40}\b(?:after|since) (?:(?:using|taking)"
+        r"(?=\s*$| (?:again|heroin|gear|dope|smack|chitta|fentanyl|fent|pills|drugs|it|something|stuff|in|on|at|and|then|"
+        r"he|she|now|just|tonight|today)\b)|"
+        r"(?:he|she|they) (?:used|took|had|shot up|injected)|a hit|a shot|shooting up|injecting|smoking|snorting)\b",
+        r"\b(?:used|took|had|shot up|injected|smoked|snorted)\b.{0,40}\b(?:and|then) (?:just )?(?:fell|collapsed|dropped|"
+        r"keeled over|passed out|went down)\b",
+    ]),
     # Numb after a hit: "did a line and I can't feel my arms"
     ("now", ("feel my",), [
         r"\b(?:hit|line|bump|used|took|taken|snorted|smoked|shot|injected|did|done|had|dropped)\b.{0,60}"
@@ -377,6 +386,12 @@ _OD_GROUPS = [
 # =============================================================================================
 
 _SU_SELF_GROUPS = [
+    # a plan timed for when they will be alone
+    (("planned", "worked", "sorted"), [
+        r"\b(?:planned(?: out)? (?:it all|everything|it|how)|(?:worked|sorted)(?: out)? (?:it all|everything|how)(?: out)?)\b"
+        r".{0,40}\b(?:when|once|after|as soon as) "
+        r"(?:\w+ ){0,3}(?:goes|leaves|is out|are out|go out|goes out|at work|asleep|gone|away)\b",
+    ]),
     # a hose to the car's exhaust, the car running in a closed garage
     (("hose", "exhaust", "garage"), [
         r"\bhose\b.{0,30}\b(?:ready|on|in|to|for|into|onto)\b.{0,15}\b(?:the |my )?(?:car|exhaust|window)\b",
@@ -802,6 +817,8 @@ _GAVE = _LazyRegex(r"\b(?:gave|given|used|sprayed|administered|injected)\b")
 # "Stop" only with a time to come: "how do I stop him overdosing" can be said while it happens.
 _PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|protect|protecting)|stop|stops|stopping)"
                          r"\b(?: \w+){0,3}\s*$")
+_COLLAPSE_START = _LazyRegex(r"(?:fell|fallen|collapsed|dropped|keeled|passed out|went down|used|took|had|shot|injected|"
+                             r"smoked|snorted)\b")
 _INVERTING = frozenset(("will", "would", "could", "can", "might", "may", "does", "do", "did", "should", "is", "are"))
 _PRONOUN_START = _LazyRegex(r"(?:he|she|they|i|you|we|my \w+|someone|somebody)\b")
 _IF_SOMEONE_MEANS = _LazyRegex(r"^(?:\w+ )?(?:if|when) (?:(?:someone|somebody|anyone|anybody)(?: s|s)?|a person|people|"
@@ -828,6 +845,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
+        if _COLLAPSE_START.match(phrase) and _HISTORY.search(text) and not _NOW.search(text):
+            return "history"     # "he passed out after using last year"
         if _MEANING_END.search(text) or _PREPARING.search(text) and not _NOW.search(text):
             return "general"     # "pinpoint pupils blue lips meaning", "so I know what to watch for"
         if _MEANING_ANY.search(text) and not _SPECIFIC.search(text):
@@ -1109,7 +1128,7 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
     r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
     r"coming off|cramps|when will it end|when it will end)\b|"
-    r"\b(?:die|died|dying) (?:of )?laughing\b|"
+    r"\b(?:die|died|dying) (?:of )?laughing\b|\b(?:going to|gonna|will|ll) be the death of (?:me|us|him|her)\b|"
     r"\b(?:pain|cramps|aches?|back|knee|legs?|head|stomach|withdrawal|sickness|rattle) (?:is |are |s )?killing me\b|"
     r"\b(?:would|d) rather die than (?:go|going|do|doing|take|taking|sit|sitting|wait|waiting|ask|asking|tell|telling|"
     r"be seen|get|getting|queue|line up)\b|"

@@ -32,7 +32,8 @@ _SYNONYMS = [
     (r"\bdetox\w*|\bdetoxification\b", "detox"),
     (r"\bopiates?\b|\bopioids?\b|\bopiods?\b|\bopioid's\b", "opioid"),
     (r"\bheroine?\b|\bdope\b|\bsmack\b|\bskag\b|\bgear\b|\bbrown sugar\b|\bchitta\b|\bopium\b|\bh(?= withdrawal)", "heroin"),
-    (r"\bhanging out\b|\bclucking\b|\brattling\b|\bjonesing\b|\bjones\w*|\bthe rattle\b", "withdrawal"),
+    (r"\bhanging out\b|\bclucking\b|\bclucky\b|\bthe cluck\b|\bcluck\b|\brattling\b|\brattles?\b|\bjonesing\b|"
+     r"\bjones\w*|\bthe rattle\b|\bhang out (?=for\b|off\b)", "withdrawal"),
     # Buprenorphine films ("my strips", "those films"), never fentanyl test strips.
     (r"(?<!test )(?<!testing )\b(my|those|these|the|couple|some|milligram|mg|bup|sub|bupe) (?:strips?|films?)\b",
      r"\1 buprenorphine film"),
@@ -42,6 +43,11 @@ _SYNONYMS = [
     (r"\bopioid substitution (?:therapy|treatment)\b|\bopiate substitution (?:therapy|treatment)\b|\bost\b",
      "opioid agonist treatment"),
     (r"\bambos?\b|\bamb(?:u|yu)lance\b", "ambulance"),
+    # letters and helpline numbers as a recogniser spells them out: "o t p", "g p", "fourteen four four six"
+    (r"\bo t p\b|\botp\b", "opioid treatment program"),
+    (r"\bg p\b", "gp"),
+    (r"\b(?:fourteen four four six|one four four four six)\b", "14446 helpline"),
+    (r"\b(?:fourteen four one six|one four four one six)\b", "14416 helpline"),
     # UK, Australian and US words for prison ("the nick", "county"), and methadone's "meth script"
     (r"\b(?:the nick|the slammer|the clink|county jail|(?<=of )county|(?<=in )county|jail|gaol|lockup|juvie|prison)\b",
      "prison"),
