@@ -370,3 +370,23 @@ def test_every_way_of_asking_for_a_number_says_one_of_the_words_checked_first():
 
     parsed = parser.parse(_ASKS_FOR_CONTACT_PATTERN)
     assert must_contain(list(parsed)), "an alternative can match without any of CONTACT_WORDS"
+
+
+def test_a_synonym_pattern_is_skipped_only_when_it_could_not_have_matched(monkeypatch):
+    # normalise() applies a synonym pattern only when the text holds one of its needles (derived at build
+    # time): across every sentence the models are trained on, the text must come out the same as with
+    # every pattern applied.
+    from recovery_guide.understanding import normalise as module
+    from recovery_guide_authoring import training
+    from recovery_guide_authoring.content import load
+    from recovery_guide_authoring.needles import necessary_literals
+
+    assert necessary_literals(r"\bsub ?locade\b|\bzubsolv\b") == ["locade", "zubsolv"]   # the longer run of each
+    assert necessary_literals(r"(?<=\bthe )down\b") == ["down"]
+    assert necessary_literals(r"\bi ?o ?p\b") is None      # no run of two letters every match contains
+    content = load()
+    texts = sorted({t for t, _ in training.question_examples(content) + training.crisis_examples(content)})
+    skipping = [module.normalise.__wrapped__(t) for t in texts]
+    monkeypatch.setattr(module, "_synonym_table", [(None, p, r, [None]) for p, r in module.SYNONYM_SOURCES])
+    applying_all = [module.normalise.__wrapped__(t) for t in texts]
+    assert skipping == applying_all

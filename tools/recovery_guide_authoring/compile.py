@@ -16,7 +16,7 @@ from recovery_guide import ssml
 from recovery_guide.locales import BRITISH_SPELLING
 from recovery_guide.understanding.normalise import features
 from recovery_guide.topics import NON_MEDICAL
-from . import emergency_build
+from . import emergency_build, needles
 from .content import (COUNTRIES, REPO_ROOT, Content, all_phrasings, entry_countries, load, source_for,
                       spoken_name)
 from .spelling import british
@@ -371,6 +371,8 @@ def compile_library(content: Content) -> dict:
         },
         # Read only when an emergency conversation needs a follow-up classified.
         "emergency_model.json": emergency_build.train(content.understanding.get("emergency_follow_ups") or {}),
+        # Which synonym patterns a text can need (understanding/normalise.py).
+        "normalise_needles.json": needles.synonym_needles(),
     }
     for country in countries:
         pack = renderer.pack(country)

@@ -2,6 +2,8 @@
 request path (queries), so both see text the same way. Stdlib only."""
 from __future__ import annotations
 
+import json
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -18,7 +20,7 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 
 # Words people say for the same thing, including how speech recognition tends to spell them.
 # Each maps to the one word the library uses, so "suboxin" finds the buprenorphine entries.
-_SYNONYMS = [
+SYNONYM_SOURCES = [
     (r"\bsub ?ox(one|in|en|ene|on|ones)\b|\bsubutex\b|\bsub ?locade\b|\bzubsolv\b|\bbupe\b|\bbup\b|\bsub(s|bies|bie|by)\b|\bbuprenorphin\w*|\bbupren\w*(?: ?or ?f(?:ine|een|ene))?|\bbu ?pren ?or ?f(?:ine|een|ene)\b|\bbupenorphine\b|\bbuprenorfine\b|\bbrixadi\b|\badd ?nok\w*|\bbupregesic\b|\bnorphin\b|\btidigesic\b", "buprenorphine"),
     (r"\bnar ?cane?\b|\bnaloxon\b|\bnalox\w*|\bnalaxone\b|\bkloxxado\b|\bnyxoid\b|\bprenoxad\b|\bzimhi\b", "naloxone"),
     (r"\bviv[aie]?d? ?(trol|trawl|troll)\b|\bvivatrol\b|\bnaltrexon\w*|\bnal ?trex\w*|\brevia\b", "naltrexone"),
@@ -80,7 +82,35 @@ _SYNONYMS = [
     (r"\b(ohip|pharmacare|ramq|medicaid|medi ?cal|medicare|obamacare|tricare|ayushman bharat|pmjay|cghs)\b", r"\g<0> insurance"),
     (r"\bvap(e|es|ing)\b|\be ?cig\w*|\bjuul\w*", "vape"),
 ]
-_SYNONYMS = [(re.compile(p), r) for p, r in _SYNONYMS]
+# Each pattern is compiled the first time a text holds one of its needles (data/normalise_needles.json,
+# derived at build time): most questions need a handful of the table, and a cold start compiles only those.
+_NEEDLES_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data",
+                             "normalise_needles.json")
+_synonym_table: list | None = None
+
+
+def _synonyms() -> list:
+    """[(needles or None, pattern source, replacement, [compiled or None])], read once."""
+    global _synonym_table
+    if _synonym_table is None:
+        try:
+            with open(_NEEDLES_FILE, encoding="utf-8") as fh:
+                needles = json.load(fh)
+        except (OSError, ValueError):
+            needles = {}   # before the first build: every pattern is applied, as it would be anyway
+        # A pattern edited since the build has no needles under its new text, so it is always applied.
+        _synonym_table = [(tuple(needles[p]) if p in needles else None, p, r, [None]) for p, r in SYNONYM_SOURCES]
+    return _synonym_table
+
+
+def _apply_synonyms(text: str) -> str:
+    for needles, source, repl, compiled in _synonyms():
+        if needles is not None and not any(needle in text for needle in needles):
+            continue
+        if compiled[0] is None:
+            compiled[0] = re.compile(source)
+        text = compiled[0].sub(repl, text)
+    return text
 
 # Medicine and service names as speech recognition splits or mishears them: "bu pre nor fin", "nal trek
 # zone", "clone a dean", "method own". Words are compared by a rough sound skeleton (consonants only,
@@ -157,8 +187,7 @@ def normalise(text: str) -> str:
         text = pattern.sub(repl, text)
     text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
     text = " ".join(_join_slips(text.split()))
-    for pattern, repl in _SYNONYMS:
-        text = pattern.sub(repl, text)
+    text = _apply_synonyms(text)
     return re.sub(r"\s+", " ", text).strip()
 
 
