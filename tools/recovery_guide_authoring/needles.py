@@ -1,6 +1,7 @@
-"""Literal words a pattern cannot match without: the request path skips a synonym pattern (and never
-compiles it) when the text holds none of them. Derived here, at build time, because parsing every
-pattern costs about as much as compiling it; written to data/normalise_needles.json.
+"""Literal words a pattern cannot match without. The request path skips a synonym pattern (and never
+compiles it) when the text holds none of them: derived here, at build time, because parsing every
+pattern costs about as much as compiling it, and written to data/normalise_needles.json. A prefilter
+written by hand (reading.CONTACT_WORDS) is checked against its pattern here too.
 
 The derivation is conservative: for a sequence it keeps one element every match must contain (a run
 of literal characters, or a group, alternation or repeat whose every match contains one of a set of
@@ -56,3 +57,26 @@ def synonym_needles() -> dict[str, list[str]]:
         if needles:
             out[pattern] = needles
     return out
+
+
+def always_contains_one_of(pattern: str, words) -> bool:
+    """True when every match of `pattern` contains one of `words` (a hand-written prefilter, such as
+    reading.CONTACT_WORDS, is then sound); False when that cannot be shown."""
+    def walk(items) -> bool:
+        run = ""
+        for op, arg in items:
+            if op is c.LITERAL:
+                run += chr(arg)
+                if any(word in run for word in words):
+                    return True
+                continue
+            run = ""
+            if op is c.SUBPATTERN and walk(arg[-1]):
+                return True
+            if op is c.BRANCH and all(walk(branch) for branch in arg[1]):
+                return True
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1 and walk(arg[2]):
+                return True
+        return False
+
+    return walk(list(parser.parse(pattern)))

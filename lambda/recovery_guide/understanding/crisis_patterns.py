@@ -36,21 +36,8 @@ import string
 import unicodedata
 from functools import lru_cache
 
+from .lazy_regex import LazyRegex as _LazyRegex
 from .risk import OVERDOSE, SUICIDE  # noqa: F401 - the kinds this module returns
-
-class _LazyRegex:
-    """A pattern compiled on first use. Compiling all of this module's patterns costs about 100 ms
-    of CPU, which a cold start answering an ordinary question should not pay: most are needed only
-    once a crisis word turns up."""
-    __slots__ = ("_args", "_rx")
-
-    def __init__(self, *args):
-        self._args, self._rx = args, None
-
-    def __getattr__(self, name):
-        if self._rx is None:
-            self._rx = re.compile(*self._args)
-        return getattr(self._rx, name)
 
 
 # =============================================================================================
@@ -909,9 +896,13 @@ _GROUP_AFTER = _LazyRegex(r" (?:people|persons|callers|folks|ones|patients|users
 
 _SERVICE_SCOPE = _LazyRegex(r"\b(?:only|just|purely|strictly) (?:for|do|does|deal with|deals with|take|takes|handle|"
                             r"handles|help with|helps with)(?: like)? (?:\w+ )?suicid")
-_FEARED_BY_OTHERS = _LazyRegex(r"\b(?:says|said|thinks|reckons|tells me|told me|worries|worried|scared|warned|warns)\b.{0,30}"
-                               r"\bkill (?:my|him|her|your)self (?:with (?:this|that|the|these|those|drugs|stuff|gear|pills|dope|it)|"
-                               r"if (?:i|you|he|she) keep|by taking|taking)\b")
+# What someone else fears the drug will do: "my mum says I'll kill myself with this stuff" (also a figure
+# of speech to the model, below).
+_FEARED_BY_OTHERS_PATTERN = (
+    r"\b(?:says|said|thinks|reckons|tells me|told me|worries|worried|scared|warned|warns)\b.{0,30}"
+    r"\bkill (?:my|him|her|your)self (?:with (?:this|that|the|these|those|drugs|stuff|gear|pills|dope|it)|"
+    r"if (?:i|you|he|she) keep|by taking|taking)\b")
+_FEARED_BY_OTHERS = _LazyRegex(_FEARED_BY_OTHERS_PATTERN)
 _THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)? (?:tells|told|says|said|"
                        r"keeps saying|keeps telling)\b")
 _ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does|deal with|take|handle|help with)|"
@@ -1135,8 +1126,7 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     # everyday things that "will kill me": traffic, the boss, the heat
     r"\b(?:traffic|commute|drive|work|job|boss|heat|weather|kids|exams?|queue|wait|noise|neighbours?|neighbors?|"
     r"this (?:place|week|job|day|cold))\b.{0,40}\b(?:going to|gonna|will|is killing|s killing) (?:kill )?me\b|"
-    # what someone else fears the drug will do: "my mum says I'll kill myself with this stuff"
-    + _FEARED_BY_OTHERS._args[0])
+    + _FEARED_BY_OTHERS_PATTERN)
 
 
 def figure_of_speech(text: str) -> bool:

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lazy_regex import LazyRegex
+
 _CONTRACTIONS = [
     (r"\bcan'?t\b", "can not"), (r"\bwon'?t\b", "will not"), (r"\bain'?t\b", "is not"),
     (r"n't\b", " not"), (r"\b(is|are|was|were|do|does|did|has|have|had|would|should|could)nt\b", r"\1 not"),
@@ -90,7 +92,7 @@ _synonym_table: list | None = None
 
 
 def _synonyms() -> list:
-    """[(needles or None, pattern source, replacement, [compiled or None])], read once."""
+    """[(needles or None, pattern, replacement)], read once; each pattern compiles on first use."""
     global _synonym_table
     if _synonym_table is None:
         try:
@@ -99,18 +101,16 @@ def _synonyms() -> list:
         except (OSError, ValueError):
             needles = {}   # before the first build: every pattern is applied, as it would be anyway
         # A pattern edited since the build has no needles under its new text, so it is always applied.
-        _synonym_table = [(tuple(needles[p]) if p in needles else None, p, r, [None]) for p, r in SYNONYM_SOURCES]
+        _synonym_table = [(tuple(needles[p]) if p in needles else None, LazyRegex(p), r) for p, r in SYNONYM_SOURCES]
     return _synonym_table
 
 
 def _apply_synonyms(text: str) -> str:
-    for needles, source, repl, compiled in _synonyms():
-        if needles is not None and not any(needle in text for needle in needles):
-            continue
-        if compiled[0] is None:
-            compiled[0] = re.compile(source)
-        text = compiled[0].sub(repl, text)
+    for needles, pattern, repl in _synonyms():
+        if needles is None or any(needle in text for needle in needles):
+            text = pattern.sub(repl, text)
     return text
+
 
 # Medicine and service names as speech recognition splits or mishears them: "bu pre nor fin", "nal trek
 # zone", "clone a dean", "method own". Words are compared by a rough sound skeleton (consonants only,

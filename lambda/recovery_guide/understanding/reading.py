@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import library
+from .lazy_regex import LazyRegex
 from .normalise import normalise
 
 ANSWER, ASK_BACK, UNSURE, SMALL_TALK, NUMBER, FOLLOW_UP = "answer", "ask_back", "unsure", "small_talk", "number", "follow_up"
@@ -50,7 +51,7 @@ OUT_OF_SCOPE_DOUBT = 0.6
 # "number for NA"). When the model reads such words as another topic, the person still gets a number:
 # a description of help with no way to reach it fails the asker. Not for an emergency (the crisis
 # check answers those with the emergency number) nor questions about the helplines themselves.
-_ASKS_FOR_CONTACT_PATTERN = (
+_ASKS_FOR_CONTACT = LazyRegex(
     r"\b(?:phone number|numbers? (?:for|to|of a|i can|we can|please)|(?:the|a|any|your|their|some) "
     r"(?:\w+ ){0,3}?number\b(?! of)|(?:a|any|some) (?:\w+ ){0,2}?(?:helpline|phone line|support line|advice line|"
     r"text line|line for|line to)\b|"
@@ -89,7 +90,6 @@ _ASKS_FOR_CONTACT_PATTERN = (
 # start about 6 ms. tests/test_understanding_dialog.py proves each alternative contains one.
 CONTACT_WORDS = ("number", "line", "ring", "call", "phone", "text", "contact", "hold", "touch", "reach", "speak",
                  "talk", "chat", "message", "yarn", "turn")
-_asks_for_contact_rx = None
 
 
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
@@ -102,12 +102,9 @@ NUMBER_NEEDS = ("crisis", "drug", "treatment", "any")
 
 
 def asks_for_contact(norm: str) -> bool:
-    global _asks_for_contact_rx
     if not any(word in norm for word in CONTACT_WORDS):
         return False
-    if _asks_for_contact_rx is None:
-        _asks_for_contact_rx = re.compile(_ASKS_FOR_CONTACT_PATTERN)
-    return bool(_asks_for_contact_rx.search(norm)) and not _EMERGENCY_WORDS.search(norm)
+    return bool(_ASKS_FOR_CONTACT.search(norm)) and not _EMERGENCY_WORDS.search(norm)
 
 
 # A question about another substance, with no opioid in it, is outside the library: only the
