@@ -357,6 +357,12 @@ def test_an_overdose_happening_beats_a_suicidal_statement():
     assert detect_crisis("I want to die and now she's not breathing") == OVERDOSE
 
 
+def test_asking_what_a_line_is_for_does_not_hide_saying_you_are_suicidal():
+    assert detect_crisis("does lifeline only do suicide stuff") is None
+    assert detect_crisis("is samaritans only for suicidal people, because i'm suicidal tonight") == SUICIDE
+    assert detect_crisis("is the line just for suicidal people, i feel suicidal") == SUICIDE
+
+
 @pytest.mark.parametrize("said", [
     "everything is pointless i want it to end",
     "i just want it all to stop",

@@ -896,6 +896,17 @@ _GROUP_AFTER = _LazyRegex(r" (?:people|persons|callers|folks|ones|patients|users
 
 _SERVICE_SCOPE = _LazyRegex(r"\b(?:only|just|purely|strictly) (?:for|do|does|deal with|deals with|take|takes|handle|"
                             r"handles|help with|helps with)(?: like)? (?:\w+ )?suicid")
+
+
+def _scopes_a_service(text: str, m: re.Match) -> bool:
+    """This very "suicid..." ends a phrase about what a service is for ("Lifeline only does suicide stuff").
+
+    Anchored to the phrase, so "is it only for suicidal people, because I'm suicidal" still hears the second.
+    """
+    at = text.find("suicid", m.start(), m.end())
+    return at >= 0 and any(s.end() == at + len("suicid") for s in _SERVICE_SCOPE.finditer(text, 0, at + len("suicid")))
+
+
 # What someone else fears the drug will do: "my mum says I'll kill myself with this stuff" (also a figure
 # of speech to the model, below).
 _FEARED_BY_OTHERS_PATTERN = (
@@ -927,7 +938,7 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
     if "suicid" in phrase or phrase.startswith("self"):
         # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
         if _GROUP_AFTER.match(text, m.end()) or _ONLY_FOR.search(_window(text, m.start(), 6)) \
-                or _SERVICE_SCOPE.search(text):
+                or _scopes_a_service(text, m):
             return "general"     # "is Samaritans only for suicidal people", "does Lifeline only do suicide stuff"
         if _HELP_FRAME.search(prefix):
             return "helping someone"
