@@ -357,6 +357,12 @@ def test_an_overdose_happening_beats_a_suicidal_statement():
     assert detect_crisis("I want to die and now she's not breathing") == OVERDOSE
 
 
+def test_od_in_keeps_the_place_or_the_year_it_was_said_with():
+    assert detect_crisis("hes od in the bathroom") == OVERDOSE
+    assert detect_crisis("shes od in right now") == OVERDOSE
+    assert detect_crisis("my brother had an od in 2020, how do i talk to him about it") is None
+
+
 def test_asking_what_a_line_is_for_does_not_hide_saying_you_are_suicidal():
     assert detect_crisis("does lifeline only do suicide stuff") is None
     assert detect_crisis("is samaritans only for suicidal people, because i'm suicidal tonight") == SUICIDE

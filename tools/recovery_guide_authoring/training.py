@@ -53,12 +53,20 @@ def question_examples(content: Content, by_topic: bool = True) -> list[tuple[str
     return examples
 
 
+LONG_QUESTION_WORDS = 20
+
+
 def crisis_examples(content: Content) -> list[tuple[str, str]]:
     corpus = content.understanding.get("crisis") or {}
     examples = [(line, label) for label in CRISIS_LABELS for line in corpus.get(label) or []]
     # Every ordinary question and turn is a "none" example too: false alarms are learned against them.
-    # (Not the retired sets' questions: as "none" they cost at-risk recall, which matters more.)
     examples += [(text, "none") for text, _ in question_examples(content, by_topic=False)]
+    # Of the retired sets' questions only the long ones: a worried parent's whole story ("he's puking and
+    # shaking on the bathroom floor, I already buried his sister, what can I give him") is what the model
+    # mistook for an emergency. All of them as "none" cost at-risk recall; the long ones did not (held out
+    # over six retired sets: question false alarms 27 -> 19 of 1,800, at-risk recall unchanged).
+    examples += [(str(line), "none") for lines in (content.understanding.get("questions") or {}).values()
+                 for line in lines or [] if len(str(line).split()) >= LONG_QUESTION_WORDS]
     return examples
 
 

@@ -48,10 +48,22 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", 
 _PUNCT = str.maketrans({c: " " for c in string.punctuation + "\t\n\r\f\v"})
 
 # "o.d.", "OD", "o d", "OD'd", "oded", "o deed", "od'ing", "o d ing", "ODs"
-_OD_RX = _LazyRegex(r"\bo\s*\.?\s*d(?:\s*\.)?(?:'?\s*(eed|ed|d|ing|in|s)|\s(?:(eed|ed|d|ing)))?\b"
+# "od in" is "ODing" as a recogniser may split it; before a time or a place the "in" stays too, so that
+# "an od in 2020" keeps the history it tells and "he's od in the bathroom" still reads as happening.
+_OD_RX = _LazyRegex(r"\bo\s*\.?\s*d(?:\s*\.)?(?:'?\s*(eed|ed|d|ing|s)|\s(in)(?= (?:the|a|an|his|her|my|their|our|"
+                    r"this|that|front|public|hospital|jail|prison|rehab|school|bed|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                    r"sep|oct|nov|dec)\w*))|'?\s*(in)|\s(?:(eed|ed|d|ing)))?\b"
                     r"|\bo (deed|ded|ding)\b")
 _OD_FORMS = {None: "overdose", "eed": "overdosed", "ed": "overdosed", "d": "overdosed", "ded": "overdosed",
              "deed": "overdosed", "ing": "overdosing", "in": "overdosing", "ding": "overdosing", "s": "overdoses"}
+
+
+def _od_form(m: re.Match) -> str:
+    if m.group(2):
+        return "overdosing in"
+    return _OD_FORMS[next((g for g in m.groups() if g), None)]
+
+
 _ODD_RX = _LazyRegex(r"\b(he|she|they|i|you|we|someone|somebody|friend|mate|just|has|have|had|think|maybe|probably) odd\b")
 
 _NT_RX = _LazyRegex(r"\b(ca|wo|ai|is|are|was|were|do|does|did|has|have|had|would|could|should|must|need)n'?t\b")
@@ -67,6 +79,7 @@ _TOKENS = {
     "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "narcanned": "naloxoned",
     "narcaned": "naloxoned", "narcand": "naloxoned", "unalive": "kill", "unaliving": "killing",
     "everyones": "everyone s", "ta ra": "goodbye", "ta ta": "goodbye", "cheerio": "goodbye",
+    "carked it": "died", "cark it": "die", "carks it": "dies", "carking it": "dying",
 }
 _TOKEN_RX = _LazyRegex(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
                        r"|\bover ?do[sz]\w*|\bnal[oa]x\w*")
@@ -89,7 +102,7 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKD", text).translate(_QUOTES).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("-", " ")
     if "od" in text or "o d" in text or "o." in text:
-        text = _OD_RX.sub(lambda m: _OD_FORMS[m.group(1) or m.group(2) or m.group(3)], text)
+        text = _OD_RX.sub(_od_form, text)
         if "odd" in text:
             text = _ODD_RX.sub(r"\1 overdosed", text)
     if "nt" in text or "n't" in text:
@@ -128,8 +141,8 @@ _HISTORY = _LazyRegex(
     r"\b(?:last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|time|new year)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|couple|several|many) "
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
-    r"when i was|when (?:he|she|they) (?:was|were)|used to|in (?:19|20)\d\d|history of|"
-    r"once before|twice|two times|three times|several times|many times|a few times|multiple times|"
+    r"when i was|when (?:he|she|they) (?:was|were)|(?<!what i )(?<!what we )used to|in (?:19|20)\d\d|history of|"
+    r"once before|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
     r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
@@ -276,6 +289,11 @@ _OD_GROUPS = [
         r"\b(?:used|took|had|shot up|injected|smoked|snorted)\b.{0,40}\b(?:and|then) (?:just )?(?:fell|collapsed|dropped|"
         r"keeled over|passed out|went down)\b",
     ]),
+    # Nodding off after using: "did what I used to do and now I can't keep my eyes open"
+    ("now", ("eyes open",), [
+        r"\b(?:used|took|taken|had|did|done|shot|injected|smoked|snorted|hit|bump|line)\b.{0,80}\b(?:and|now|but)\b.{0,40}"
+        r"\b(?:can not|could not|struggling to|barely) (?:keep|hold) (?:my|his|her|their) eyes open\b",
+    ]),
     # Numb after a hit: "did a line and I can't feel my arms"
     ("now", ("feel my",), [
         r"\b(?:hit|line|bump|used|took|taken|snorted|smoked|shot|injected|did|done|had|dropped)\b.{0,60}"
@@ -322,7 +340,7 @@ _OD_GROUPS = [
     ]),
     ("past", ("all", "every", "whole", "entire", "full"), [
         r"\b(?:took|taken|swallowed|consumed|had|ate|popped|drank|injected|shot) (?:all|every|the whole|a whole|"
-        r"the entire|an entire|a full|whole) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ )?"
+        r"the entire|an entire|a full|whole|(?:my|his|her|their) (?:whole|entire|full)) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ ){0,2}?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
         r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?|done|bup|bupe|subs|gear|script)\b",
     ]),
@@ -491,7 +509,8 @@ _SU_SELF_GROUPS = [
         r"live (?:like this|with (?:this|myself))|cope|bear (?:it|this))"
         r"(?: (?:like this|with this|with life|any ?more|any longer|no more|much longer|forever))*(?: (?:and|i|so)\b.*)?$",
         r"\bcan not go on\b(?! (?:a |an |the |my |holiday|vacation|methadone|suboxone|buprenorphine|medication|meds|"
-        r"treatment|that|this (?:medication|program)|like (?:that|normal)))",
+        r"treatment|that|this (?:medication|program)|like (?:that|normal)|with (?:the |these |this |my )?(?:cramps|pain|"
+        r"sickness|withdrawal|aches|rattle|cluck|shakes|sweats)))",
     ]),
     (("any more", "anymore", "any longer"), [
         r"\b(?:can not|will not|do not want to) (?:live|do|keep doing|go on) (?:like this|this way|this) "
@@ -738,7 +757,7 @@ _HOW_TO_TELL = _LazyRegex(r"how (?:do|can|would|will|could|should|does) \w+ (?:e
                           r"(?:know|tell|recogni[sz]e|spot|check|identify|see)")
 # Getting ready for something that may happen: "so I know what to watch for", "one day I'll find him".
 _PREPARING = _LazyRegex(r"\b(?:so i know|so i am ready|what to (?:watch|look) (?:for|out for)|be prepared|prepare for|"
-                        r"just in case|one day|if it ever|ever happens|in the future|be ready)\b")
+                        r"just in case|one day|if it ever|ever happens|happens again|in the future|be ready)\b")
 _MEANING_END = _LazyRegex(r"\b(?:meaning|what (?:does|do) (?:it|that|this|they) mean|signs?|symptoms?)\s*$|"
                           r"^(?:what|does|do|is|are) .{0,40}\bmeans?\b")
 _EVER = _LazyRegex(r"\s*(?:i|he|she|they|we|you|my \w+|someone|somebody) (?:\w+ )?ever\b")
@@ -806,6 +825,9 @@ _PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|
                          r"\b(?: \w+){0,3}\s*$")
 _COLLAPSE_START = _LazyRegex(r"(?:fell|fallen|collapsed|dropped|keeled|passed out|went down|used|took|had|shot|injected|"
                              r"smoked|snorted)\b")
+_FEARED_LATER = _LazyRegex(r"\b(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious) "
+                           r"(?:of|about)(?: \w+)?\s*$")
+_LATER = _LazyRegex(r" (?:if|when|once|after|again|one day|someday|some day|in the future|next)\b")
 _INVERTING = frozenset(("will", "would", "could", "can", "might", "may", "does", "do", "did", "should", "is", "are"))
 _PRONOUN_START = _LazyRegex(r"(?:he|she|they|i|you|we|my \w+|someone|somebody)\b")
 _IF_SOMEONE_MEANS = _LazyRegex(r"^(?:\w+ )?(?:if|when) (?:(?:someone|somebody|anyone|anybody)(?: s|s)?|a person|people|"
@@ -820,15 +842,24 @@ def _preventing(text: str, m: re.Match) -> bool:
                 and (frame.group(1) or _TIME_TO_COME.search(text)))
 
 
+def _overlaps_a_figure_of_speech(text: str, m: re.Match) -> bool:
+    return any(f.start() < m.end() and m.start() < f.end() for f in _FIGURE_OF_SPEECH.finditer(text))
+
+
 def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     """Why an overdose hit is not a report of an overdose now (None: it is one)."""
     phrase = m.group(0)
     if kind != "past" and _preventing(text, m):
         return "preventing"
+    if "dead" in phrase and _overlaps_a_figure_of_speech(text, m):
+        return "figure of speech"     # "I think she's dead wrong"
     if kind != "past" and _IF_SOMEONE_MEANS.search(text) and not _NOW.search(text):
         return "general"     # "if someone's lips go blue does that mean they're overdosing"
     if _window(text, m.start(), 1) in _INVERTING and _PRONOUN_START.match(phrase):
         return "asked"       # "if he uses again after jail, will he overdose"
+    if kind != "past" and phrase.startswith("overdosing") and _FEARED_LATER.search(_window(text, m.start(), 4)) \
+            and _LATER.match(text, m.end()) and not _NOW.search(text):
+        return "feared, not happening"     # "I'm terrified of overdosing if I relapse"
     if kind == "now":
         if _is_general(text, m.start(), m.end()):
             return "general"
@@ -916,6 +947,8 @@ _FEARED_BY_OTHERS_PATTERN = (
 _FEARED_BY_OTHERS = _LazyRegex(_FEARED_BY_OTHERS_PATTERN)
 _THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)? (?:tells|told|says|said|"
                        r"keeps saying|keeps telling)\b")
+_JOKES = _LazyRegex(r"\b(?:jokes?|joked|joking|kids|kidding|banters?) (?:\w+ ){0,3}?(?:about|that)\b")
+_GROUP_WHO_END = _LazyRegex(r"\b(?:for|to|about|with) (?:\w+ )?\w+s (?:who|that)\s*$")
 _ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does|deal with|take|handle|help with)|"
                        r"(?:have|has|need|needs|got) to be|must (?:i |you )?be)(?: like)?(?: people who are| people who feel|"
                        r" those who are| when you are| when you feel)?$")
@@ -929,12 +962,16 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "negated"
     if _FEARED_BY_OTHERS.search(text):
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
-    if any(f.start() < m.end() and m.start() < f.end() for f in _FIGURE_OF_SPEECH.finditer(text)):
+    if _overlaps_a_figure_of_speech(text, m):
         return "figure of speech"        # "I wanted to die laughing", "I'd rather die than queue every morning"
     if _IF_SOMEONE_MEANS.search(text) and not _NOW_SU.search(text):
         return "general"                 # "if I relapse does that mean I'm going to overdose"
     if _ASKING_HOW_TO_HELP.search(text) and _THEY_SAY.search(prefix):
         return "someone else's words"    # "what do I say to someone who tells me they feel like giving up"
+    if _JOKES.search(prefix) and _THIRD_END.search(prefix) and not _ME.search(" ".join(prefix.split()[-3:])):
+        return "someone else's joke"     # "my friend jokes every weekend that he's gonna OD, is that a red flag"
+    if _GROUP_WHO_END.search(prefix):
+        return "general"                 # "is Narcan for people who want to die"
     if "suicid" in phrase or phrase.startswith("self"):
         # "suicidal", "commit suicide": whose? A generic or hypothetical subject is a question.
         if _GROUP_AFTER.match(text, m.end()) or _ONLY_FOR.search(_window(text, m.start(), 6)) \
@@ -1017,8 +1054,9 @@ _AT_RISK = [
         r"\b(?:laced|cut with|fentanyl|fenny|strong|hot one|hot batch|bad batch|overdose)\b.{0,40}"
         r"\b(?:then )?(?:whatever|so be it|who cares|i do not care|i could not care less|do not care)\b(?! about)")),
     (OVERDOSE, _LazyRegex(
-        r"\b(?:if|when) i (?:drop|go over|overdose|die|do not wake up|never wake up|don t wake up)\b.{0,30}"
-        r"\b(?:who cares|so be it|so what|whatever|i do not care|do not care|fine by me)\b(?! about)")),
+        r"\b(?:if|when) i (?:drop|go over|overdose|die|died|do not wake up|never wake up|don t wake up)\b.{0,40}"
+        r"\b(?:who cares|so be it|so what|whatever|i do not care|do not care|fine by me|fine with me|that s fine|"
+        r"that is fine|good riddance|no (?:great )?loss)\b(?! about)")),
     (OVERDOSE, _LazyRegex(
         r"\blet (?:the |this |these )?(?:drugs?|gear|dope|stuff|fentanyl|heroin|pills|batch|it) (?:take|have|finish) me\b")),
     (SUICIDE, _LazyRegex(
@@ -1052,8 +1090,15 @@ _AT_RISK = [
         r"\b(?:kills? me|takes? me|i die|i do not wake up|i never wake up|i overdose)\b.{0,25}"
         r"\b(?:so be it|whatever|who cares|so what|i do not care|fine by me|good)\b")),
     (OVERDOSE, _LazyRegex(
-        r"\b(?:do not|dont|would not|could not|no longer) (?:even )?care (?:if|whether) "
-        r"(?:it|this|the \w+|this \w+|that \w+|i)\b.{0,20}\b(?:kills? me|die|wake up|overdose|too strong|laced)\b")),
+        r"\b(?:do not|dont|would not|could not|no longer) (?:even )?(?:care(?: less)?|give a (?:stuff|toss|damn|shit|fuck|"
+        r"rat s|fig|hoot|monkey s)) (?:if|whether) "
+        r"(?:it|this|the \w+|this \w+|that \w+|i)\b.{0,20}\b(?:kills? me|die|died|dead|wake up|overdose|too strong|"
+        r"laced)\b")),
+    (SUICIDE, _LazyRegex(
+        r"\b(?:hurting|cutting|burning|hitting|punching|scratching) (?:my ?self|my (?:arms?|legs?|skin|wrists?))\b "
+        r"(?:\w+ ){0,3}(?:is|s|are) (?:the only thing|all) (?:that )?(?:helps?|works?|gets? me through|calms? me)\b|"
+        r"\bonly thing (?:that )?(?:helps?|works?|gets? me through) (?:\w+ ){0,4}(?:is|s) (?:hurting|cutting|burning|"
+        r"hitting) (?:my ?self|my (?:arms?|legs?|skin|wrists?))\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:better|easier|happier|lighter)\b.{0,40}\b(?:if |that |when )?i (?:am|was|were|m|be|is) "
         r"(?:not (?:here|there|around|alive|in the picture)|gone|dead|out of the way)\b"
@@ -1122,7 +1167,8 @@ _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|sm
 
 _FIGURE_OF_SPEECH = _LazyRegex(
     r"\boverdos\w* on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b|"
-    r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right)\b|"
+    r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right|wrong|"
+    r"set|certain|sure|quiet|slow|on time|against)\b|"
     r"\b(?:gonna|going to|will|would|d) kill (?:me|him|her|you|us)\b.{0,20}\b(?:when|if)\b|"
     r"\bkill(?:ed|ing)? it\b|\b(?:could|d) (?:murder|kill) (?:a|an|for a|for an|for some|some)\b|"
     r"\b(?:almost|nearly) died (?:laughing|of embarrassment|when|of shame)\b|\bdying (?:to|for|of laughter)\b|"
@@ -1132,8 +1178,9 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"coming off|cramps|when will it end|when it will end)\b|"
     r"\b(?:die|died|dying) (?:of )?laughing\b|\b(?:going to|gonna|will|ll) be the death of (?:me|us|him|her)\b|"
     r"\b(?:pain|cramps|aches?|back|knee|legs?|head|stomach|withdrawal|sickness|rattle) (?:is |are |s )?killing me\b|"
-    r"\b(?:would|d) rather die than (?:go|going|do|doing|take|taking|sit|sitting|wait|waiting|ask|asking|tell|telling|"
-    r"be seen|get|getting|queue|line up)\b|"
+    # "I'd rather die than queue every morning", but not "than live like this" or "than go on"
+    r"\b(?:would|d) rather die than (?!(?:live|living|(?:go|going) on(?= *$| like| living| with (?:this|life|my life)| any)|"
+    r"keep going|carry on|carrying on|keep living|feel|feeling|be alive|wake up|face|be here|exist|stay alive)\b)\w+|"
     # everyday things that "will kill me": traffic, the boss, the heat
     r"\b(?:traffic|commute|drive|work|job|boss|heat|weather|kids|exams?|queue|wait|noise|neighbours?|neighbors?|"
     r"this (?:place|week|job|day|cold))\b.{0,40}\b(?:going to|gonna|will|is killing|s killing) (?:kill )?me\b|"

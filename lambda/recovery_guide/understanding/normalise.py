@@ -82,6 +82,10 @@ SYNONYM_SOURCES = [
      r"\b(?:fall|falls|fell|falling) off(?: the wagon)?(?= |$)(?! (?:a|the|my|his|her|their|of|from)\b)", "relapse"),
     # A health plan named without the word "insurance" is still a question about paying.
     (r"\b(ohip|pharmacare|ramq|medicaid|medi ?cal|medicare|obamacare|tricare|ayushman bharat|pmjay|cghs)\b", r"\g<0> insurance"),
+    # and so is the scheme that pays after an injury at work (US, Canada, Australia)
+    (r"\b(?:workers ?(?:comp|compensation)|work ?cover|wsib|wcb)\b", r"\g<0> insurance"),
+    # Australian "the grog" is alcohol
+    (r"\b(?:the )?grog\b", "alcohol"),
     (r"\bvap(e|es|ing)\b|\be ?cig\w*|\bjuul\w*", "vape"),
 ]
 # Each pattern is compiled the first time a text holds one of its needles (data/normalise_needles.json,

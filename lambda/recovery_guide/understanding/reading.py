@@ -68,8 +68,8 @@ _ASKS_FOR_CONTACT = LazyRegex(
     r"the \w+ (?:line|helpline|service))\b|"
     r"(?:can|could|may) (?:i|we) (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|anyone|a person|"
     r"a counsell?or|a human|a real person)\b|"
-    r"(?:someone|somebody|anyone|anybody|a person|(?:a|any|some) counsell?or) (?:i|we) (?:can|could|might) (?:ring|call|phone|text|"
-    r"talk to|speak to|message)\b|"
+    r"(?:someone|somebody|anyone|anybody|a person|(?:a|any|some) counsell?or) (?:i|we|you|he|she|they|(?:my|our|his|her) \w+) "
+    r"(?:can|could|might) (?:ring|call|phone|text|talk to|speak to|message)\b|"
     r"(?:can|could) (?:i|we) (?:text|message|chat)\b(?! (?:my|him|her|them|his|their))|"
     r"(?:want|need|like|wanna|would like) to (?:talk|speak|chat) (?:to|with) (?:someone|somebody|a person|a human|"
     r"a counsell?or|a professional|anyone|a real person)\b|"
@@ -116,10 +116,10 @@ _OTHER_SUBSTANCES = re.compile(
     r"drinks(?! (?:of water|water))|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
     r"cigarettes?|durr(?:y|ies)|ciggies|ciggy|fags|smokes|smoking|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
     r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ket|sleeping (?:tablets|pills)|zopiclone|zolpidem|ambien|ice|crystal|cocaine|coke|crack|cannabis|"
-    r"marijuana|weed|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
+    r"marijuana|weed|(?<=on )spice|(?<=smoking )spice|(?<=smokes )spice|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
 _OPIOID = re.compile(
-    r"\b(opioid|heroin|fentanyl|buprenorphine|naloxone|naltrexone|methadone|lofexidine|opioid pill|overdose|"
+    r"\b(opioids?(?<!not opioids)(?<!not opioid)|heroin|fentanyl|buprenorphine|naloxone|naltrexone|methadone|lofexidine|opioid pill|overdose|"
     r"kratom|tramadol|morphine|codeine)\b")
 
 
