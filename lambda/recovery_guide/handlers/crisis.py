@@ -40,6 +40,17 @@ def at_risk_response(handler_input, kind: str, text: str):
     understood = reading.read(text, locale(handler_input))
     if understood.kind == reading.ANSWER and understood.topic not in ("out_of_scope", "affirmation"):
         return answer_entry(handler_input, understood.entry, intro=intro, topic=kind, risk=AT_RISK)
+    lines = pack(handler_input)["lines"]
+    # "What's the SAMHSA number? I've nobody since I got out": after the crisis line, the drug line they asked
+    # for (or, asked for any number, the drug line too: the crisis line is already said).
+    need = {"any": "drug", "drug": "drug", "treatment": "treatment"}.get(understood.detail or "")
+    asked = lines["needs"].get(need) if understood.kind == reading.NUMBER and need else None
+    if asked in lines["speech"]:
+        from .helplines import remember_lines
+        said = lines["speech"][asked]
+        remember_lines(handler_input, [asked])
+        return reply(handler_input, intro + " " + said["line"], reprompt=said["reprompt"], card=said["card"], topic=kind,
+                     offer={"kind": "send", "what": "helpline"}, risk=AT_RISK)
     line = pack(handler_input)["crisis"][SUICIDE]
     return reply(handler_input, intro, reprompt=line["reprompt"], card=line["card"], topic=kind,
                  offer={"kind": "send", "what": SUICIDE}, risk=AT_RISK)

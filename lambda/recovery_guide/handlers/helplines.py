@@ -17,10 +17,15 @@ def helpline_response(handler_input, which: str = "helpline", topic: str | None 
 def _lines_reply(handler_input, response: dict, topic: str, offer: dict, lines: list):
     result = reply(handler_input, response["speech"], reprompt=response["reprompt"], card=response["card"],
                    topic=topic, offer=offer)
+    remember_lines(handler_input, lines)
+    return result
+
+
+def remember_lines(handler_input, lines: list) -> None:
+    """The lines just said, for "what was the second one" and "say the number again"."""
     attrs = session(handler_input)
     if attrs is not None and lines:
-        attrs["lines"] = list(lines)   # for "what was the second one" and "say the number again"
-    return result
+        attrs["lines"] = list(lines)
 
 
 def line_response(handler_input, line_id: str):

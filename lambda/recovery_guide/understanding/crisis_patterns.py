@@ -141,7 +141,7 @@ _HISTORY = _LazyRegex(
     r"\b(?:last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|time|new year)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|couple|several|many) "
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
-    r"when i was|when (?:he|she|they) (?:was|were)|(?<!what i )(?<!what we )used to|in (?:19|20)\d\d|history of|"
+    r"when i was|back when|when (?:he|she|they) (?:was|were)|(?:that s|that is|it s|it is) (?:all )?(?:in the past|behind me)|(?<!what i )(?<!what we )used to|in (?:19|20)\d\d|history of|"
     r"once before|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
     r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
@@ -150,7 +150,7 @@ _HISTORY = _LazyRegex(
     r"a while (?:back|ago)|(?:years|months|weeks|ages|way) back|"
     r"the (?:show|movie|film|series|programme|program|episode|video|doco|documentary) (?:i|we) (?:was |were )?(?:watching|watched|saw)|"
     r"(?:and|but) (?:lived|survived|made it)|at (?:age \d+|(?:thir|four|fif|six|seven|eigh|nine)teen)\b|as a teenager|(?:last |at )christmas|"
-    r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was) (?:fine|okay|ok|alright|all right|doing (?:well|good|great|ok|okay)) now|"
+    r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was|am) (?:fine|okay|ok|alright|all right|doing (?:way |much |so much |a lot )?(?:well|good|great|ok|okay|better)) now|"
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
     r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
     # told of a story, not a life: a film, a soap, the news
@@ -165,8 +165,11 @@ _NOW = _LazyRegex(r"\b(?:right now|just now|today|tonight|this morning|this even
                   r"currently|minutes ago|an hour ago|a minute ago|seconds ago)\b")
 # ("still", but not "can I still get on a script": a question about what is still allowed)
 _NOW_SU = _LazyRegex(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|"
-                     r"still(?! (?:get|be able|go|take|qualify|allowed|able|on|have to|need|do|be on))|lately|these days|"
-                     r"coming back|come back|any ?more|these thoughts)\b")
+                     r"still(?! (?:get|be able|go|take|qualify|allowed|able|on|have to|need|do|be on|feel (?:low|down|sad|flat|"
+                     r"tired|rough|anxious|crap|off|meh)))|lately|these days|"
+                     # "the thoughts are coming back", but not "does the urge come back after you get clean"
+                     r"(?:is|are|s|re|keeps?|started|starting|start) (?:coming|to come) back|(?:has|have|ve|had) come back|"
+                     r"came back|any ?more|these thoughts)\b")
 
 # =============================================================================================
 # Overdose phrases, in groups gated by key words: a group's patterns run only when one of its keys
@@ -289,6 +292,14 @@ _OD_GROUPS = [
         r"\b(?:used|took|had|shot up|injected|smoked|snorted)\b.{0,40}\b(?:and|then) (?:just )?(?:fell|collapsed|dropped|"
         r"keeled over|passed out|went down)\b",
     ]),
+    # Heart or chest wrong just after using: "I just used and I'm scared, my heart is weird"
+    ("now", ("heart", "chest"), [
+        r"\bjust (?:used|shot up|injected|(?:took|had|did|smoked|snorted|done) (?:a |some |my |the |another )?(?:hit|shot|line|"
+        r"bump|bag|dose|pills?|tablets?|gear|heroin|fentanyl|fent|oxy\w*|methadone|bup\w*|subs|percs?|blues?|it|some|more))\b"
+        r".{0,60}\b(?:my |his |her )?(?:heart|chest) "
+        r"(?:is |s |feels |keeps |went |goes )?(?:\w+ )?(?:weird|funny|strange|wrong|tight|heavy|slow|racing|pounding|"
+        r"skipping|fluttering|hurts|hurting|crushing)\b",
+    ]),
     # Nodding off after using: "did what I used to do and now I can't keep my eyes open"
     ("now", ("eyes open",), [
         r"\b(?:used|took|taken|had|did|done|shot|injected|smoked|snorted|hit|bump|line)\b.{0,80}\b(?:and|now|but)\b.{0,40}"
@@ -321,6 +332,15 @@ _OD_GROUPS = [
         r"\b(?:(?:going|gone|heading|headed|wants to go|trying to go|walking|walked|storming|stormed|running|ran) "
         r"(?:back )?out|leaving|left|taking off|took off|walked off|walking off)\b",
     ]),
+    # brought round (by an injection, a spray, in hospital) and wanting more now
+    ("now", ("senses", "came round", "came around", "came to", "woke up", "revived", "conscious"), [
+        r"\b(?:came|come|coming) (?:back )?(?:to (?:his |her |their |my )?senses|round|around|to)\b.{0,20}\b(?:after|from) "
+        r"(?:the |an |a |his |her )?(?:injection|naloxone|shot|spray|overdose|cpr)\b.{0,70}\b(?:want|wants|wanna|going|trying|"
+        r"about) to (?:go and |go |leave and |get out and )?(?:use|take more|take some more|get more|score|shoot up|fix|"
+        r"get high|have more)\b",
+        r"\b(?:revived|woke up|regained consciousness|conscious again)\b.{0,70}\b(?:want|wants|wanna|going|trying|about) to "
+        r"(?:go and |go |leave and )?(?:use|take more|take some more|get more|score|shoot up|fix|get high|have more)\b",
+    ]),
     ("now", ("dying", "dead"), [
         r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|cold|flu|"
         r"cough|laugh\w*|hangover|heat|boredom|embarrass\w*))",
@@ -343,6 +363,15 @@ _OD_GROUPS = [
         r"the entire|an entire|a full|whole|(?:my|his|her|their) (?:whole|entire|full)) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ ){0,2}?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
         r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?|done|bup|bupe|subs|gear|script)\b",
+    ]),
+    # A lot of a medicine at once: "I've taken heaps of me bup and sleepers", "she swallowed a handful of oxy"
+    ("past", ("lot", "load", "heaps", "bunch", "handful", "heap", "pile", "tons", "stack", "fistful", "dozen"), [
+        r"\b(?:took|taken|swallowed|consumed|popped|necked|downed) (?:a (?:lot|load|bunch|handful|heap|pile|stack|"
+        r"fistful|whole lot)|loads|heaps|lots|tons|dozens) of (?:my |me |his |her |their |the |those |these |mum s |mom s |"
+        r"dad s |nan s )?(?:\w+ ){0,2}?(?:pills?|tablets?|meds|medication|methadone|bup|bupe|subs|suboxone|oxy\w*|percs?|"
+        r"xanax|benzos?|sleepers|sleeping (?:pills|tablets)|valium|pregabalin|lyrica|gabapentin|tramadol|morphine|codeine|"
+        r"endone|fentanyl|patches|painkillers|downers|vicodin|norco|dilaudid|hydrocodone)\b"
+        r"(?!.{0,40}\bfor (?:years|months|ages|a long time|decades|(?:\w+ )?(?:years|months))\b)",   # a habit, not a dose
     ]),
     # A child who swallowed, chewed or sucked someone's medicine: an emergency even when they seem fine.
     ("past", ("swallow", "ate", "eaten", "chew", "suck", "got into", "drank", "drunk", "lick", "mouth"), [
@@ -851,8 +880,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
     phrase = m.group(0)
     if kind != "past" and _preventing(text, m):
         return "preventing"
-    if "dead" in phrase and _overlaps_a_figure_of_speech(text, m):
-        return "figure of speech"     # "I think she's dead wrong"
+    if kind != "past" and _overlaps_a_figure_of_speech(text, m):
+        return "figure of speech"     # "I think she's dead wrong", "so angry I can't breathe"
     if kind != "past" and _IF_SOMEONE_MEANS.search(text) and not _NOW.search(text):
         return "general"     # "if someone's lips go blue does that mean they're overdosing"
     if _window(text, m.start(), 1) in _INVERTING and _PRONOUN_START.match(phrase):
@@ -947,6 +976,10 @@ _FEARED_BY_OTHERS_PATTERN = (
 _FEARED_BY_OTHERS = _LazyRegex(_FEARED_BY_OTHERS_PATTERN)
 _THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)? (?:tells|told|says|said|"
                        r"keeps saying|keeps telling)\b")
+_ASKED_IF_ENOUGH = _LazyRegex(r"\b(?:would|could|will|can|is) (?:that|it|this|one|that one|a \w+|one \w+)(?: \w+)? be enough "
+                              r"to (?:kill me|die)\b")
+_OTHERS_WOULD_THINK = _LazyRegex(r"\b(?:would|will|do|does|did|might|could) (?:they|he|she|people|you|anyone|the \w+) "
+                                 r"(?:think|assume|say|decide|reckon|believe) (?:that )?(?:i am|i m)?\s*$")
 _JOKES = _LazyRegex(r"\b(?:jokes?|joked|joking|kids|kidding|banters?) (?:\w+ ){0,3}?(?:about|that)\b")
 _GROUP_WHO_END = _LazyRegex(r"\b(?:for|to|about|with) (?:\w+ )?\w+s (?:who|that)\s*$")
 _ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does|deal with|take|handle|help with)|"
@@ -968,6 +1001,8 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "general"                 # "if I relapse does that mean I'm going to overdose"
     if _ASKING_HOW_TO_HELP.search(text) and _THEY_SAY.search(prefix):
         return "someone else's words"    # "what do I say to someone who tells me they feel like giving up"
+    if _ASKED_IF_ENOUGH.search(prefix + " " + phrase) or _OTHERS_WOULD_THINK.search(prefix):
+        return "asked"                   # "would one pill be enough to kill me", "would they think I'm suicidal"
     if _JOKES.search(prefix) and _THIRD_END.search(prefix) and not _ME.search(" ".join(prefix.split()[-3:])):
         return "someone else's joke"     # "my friend jokes every weekend that he's gonna OD, is that a red flag"
     if _GROUP_WHO_END.search(prefix):
@@ -1059,6 +1094,10 @@ _AT_RISK = [
         r"that is fine|good riddance|no (?:great )?loss)\b(?! about)")),
     (OVERDOSE, _LazyRegex(
         r"\blet (?:the |this |these )?(?:drugs?|gear|dope|stuff|fentanyl|heroin|pills|batch|it) (?:take|have|finish) me\b")),
+    (OVERDOSE, _LazyRegex(
+        r"\bif i (overdose|die|go over|drop) (?:then )?i \1\b|"
+        r"\b(?:overdose|die|dead|gone|go over)\b.{0,30}\bat least (?:it|everything|this|the pain) (?:would|will|d|ll) "
+        r"(?:all )?(?:stop|end|be over)\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:punch|punching|hit|hitting|bang|banging|smash|smashing) (?:my head against |my head on )?(?:the )?"
         r"(?:walls?|my head|doors?)\b.{0,30}\b(?:till|until|so hard|bleed|bleeds|break|breaks|broke)\b")),
@@ -1176,7 +1215,11 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
     r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
     r"coming off|cramps|when will it end|when it will end)\b|"
-    r"\b(?:die|died|dying) (?:of )?laughing\b|\b(?:going to|gonna|will|ll) be the death of (?:me|us|him|her)\b|"
+    r"\b(?:die|died|dying) (?:of )?laughing\b|"
+    r"\b(?:so|too) (?:angry|mad|furious|upset|stressed|wound up|worked up) (?:(?:at|with) \w+ )?(?:that )?i (?:can not|could not) "
+    r"(?:breathe|think|see straight)\b|"
+    r"\b(?:dope ?sickness|sickness|withdrawal|withdrawals|cramps|rattle|cluck|clucking|aches) (?:\w+ )?(?:makes|is making|"
+    r"made) me (?:want to|wanna) die\b|\b(?:going to|gonna|will|ll) be the death of (?:me|us|him|her)\b|"
     r"\b(?:pain|cramps|aches?|back|knee|legs?|head|stomach|withdrawal|sickness|rattle) (?:is |are |s )?killing me\b|"
     # "I'd rather die than queue every morning", but not "than live like this" or "than go on"
     r"\b(?:would|d) rather die than (?!(?:live|living|(?:go|going) on(?= *$| like| living| with (?:this|life|my life)| any)|"

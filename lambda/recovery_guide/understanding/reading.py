@@ -84,6 +84,10 @@ _ASKS_FOR_CONTACT = LazyRegex(
     r"^(?:\w+ ){1,2}(?:line number|number|helpline|hotline)(?: please| now)?$|"
     r"^(?:\w+ ){1,5}(?:phone|phone number|contact number)(?: please| now)?$(?<!my phone)(?<!your phone)(?<!his phone)(?<!her phone)(?<!our phone)|"
     r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
+    # "what is the number of Tele MANAS" (Indian English), "what's that never use alone line"
+    r"(?:what is|what s|whats|give me|tell me|need|want|send me) the number of (?!(?:people|times|days|hours|weeks|months|"
+    r"years|pills|tablets|doses|deaths|overdoses|users|beds|sessions|steps|milligrams|mg)\b)|"
+    r"what (?:is |s )?(?:that|the|this) (?:\w+ ){0,4}?(?:line|hotline|helpline)\b(?! (?:between|of|about))|"
     r"^(?:the |a |any )?(?:\w+ )?(?:line|helpline|number)(?: please| now)?$)")
 # Every way of asking above says one of these words: a question without any of them ("how long does
 # withdrawal last", most first requests) is answered without compiling the pattern, which costs a cold
@@ -101,10 +105,17 @@ _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|00
 NUMBER_NEEDS = ("crisis", "drug", "treatment", "any")
 
 
+# An overdose told as a death or a loss is no emergency now: "whom should I call, my cousin died from
+# overdose last year" asks for a number.
+_LOSS_TO_OVERDOSE = re.compile(r"(?<!if )(?<!when )(?<!if he )(?<!if she )(?<!if they )(?<!when he )(?<!when she )"
+                               r"\b(?:die|died|dies|passed away|passed|lost (?:\w+ ){1,2}?to) (?:from |of |after |to )?(?:an |a )?"
+                               r"overdose\b")
+
+
 def asks_for_contact(norm: str) -> bool:
     if not any(word in norm for word in CONTACT_WORDS):
         return False
-    return bool(_ASKS_FOR_CONTACT.search(norm)) and not _EMERGENCY_WORDS.search(norm)
+    return bool(_ASKS_FOR_CONTACT.search(norm)) and not _EMERGENCY_WORDS.search(_LOSS_TO_OVERDOSE.sub("", norm))
 
 
 # A question about another substance, with no opioid in it, is outside the library: only the
@@ -113,14 +124,15 @@ def asks_for_contact(norm: str) -> bool:
 _OTHER_SUBSTANCES = re.compile(
     r"\b(alcohol|(?<!eating and )(?<!eating or )(?<!eat or )(?<!eat and )(?<!food and )(?<!food or )"
     r"drinking(?! (?:water|fluids?|enough|plenty|electrolytes?|juice|tea|broth))|"
-    r"drinks(?! (?:of water|water))|drunk|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
+    r"drinks(?! (?:of water|water))|drunk|alcoholic|aa meetings?|beer|wine|liquor|vodka|whiskey|booze|hangover|vape|vaping|nicotine|"
+    r"zyns?|snus|"
     r"cigarettes?|durr(?:y|ies)|ciggies|ciggy|fags|smokes|smoking|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
     r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ket|sleeping (?:tablets|pills)|zopiclone|zolpidem|ambien|ice|crystal|cocaine|coke|crack|cannabis|"
     r"marijuana|weed|(?<=on )spice|(?<=smoking )spice|(?<=smokes )spice|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
 _OPIOID = re.compile(
     r"\b(opioids?(?<!not opioids)(?<!not opioid)|heroin|fentanyl|buprenorphine|naloxone|naltrexone|methadone|lofexidine|opioid pill|overdose|"
-    r"kratom|tramadol|morphine|codeine)\b")
+    r"kratom|tramadol|morphine|codeine|pain ?killers?|pain pills?|(?:the|my|his|her|on|off|of) pills)\b")
 
 
 # "Drug and alcohol service" is how services are named (Australia, the UK): not a question about alcohol.
