@@ -151,6 +151,17 @@ def test_at_risk_asking_for_a_number_hears_the_crisis_line_then_the_one_they_ask
     assert drug_line in dialog.say("say the number again").text
 
 
+def test_after_someone_at_risk_a_fainter_sign_of_danger_keeps_the_lines_first(dialog):
+    assert dialog.say("ever since the relapse i feel completely hopeless").risk == "at_risk"
+    turn = dialog.say("i'm starting to feel really sleepy")
+    assert turn.risk == "at_risk" and "911" in first_sentences(turn.text, 1)
+    assert dialog.say("ok thanks").risk is None
+
+
+def test_the_same_faint_sign_alone_is_not_a_crisis(dialog):
+    assert dialog.say("i'm starting to feel really sleepy").risk is None
+
+
 EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
 
 

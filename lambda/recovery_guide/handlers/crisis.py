@@ -7,7 +7,7 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 
 from ..understanding.crisis import OVERDOSE, SUICIDE, assess
 from ..understanding.risk import AT_RISK, EMERGENCY
-from ..turn import locale, pack, reply
+from ..turn import locale, pack, reply, session
 from . import emergency
 
 _DETECTED = "crisis_in_free_text"
@@ -62,7 +62,8 @@ class FreeTextCrisisHandler(AbstractRequestHandler):
         if not is_request_type("IntentRequest")(handler_input):
             return False
         text = free_text(handler_input)
-        risk = assess(text, in_slot=True) if text else None
+        after_at_risk = (session(handler_input) or {}).get("topic") in (OVERDOSE, SUICIDE)
+        risk = assess(text, in_slot=True, after_at_risk=after_at_risk) if text else None
         # Kept for handle(): reading slot text costs up to ten detector passes; once per request is enough.
         handler_input.attributes_manager.request_attributes[_DETECTED] = (risk, text)
         return risk is not None

@@ -74,6 +74,9 @@ AT_RISK_SHARE = 0.4
 GENERIC_QUESTION_NONE = 0.97
 RE_READ_BELOW_NONE = 0.9
 MODEL_MIN_WORDS = 3
+# Right after a turn judged at risk: about 7% of ordinary questions reach this share, most of them about
+# overdose; most of what people say next in an emergency does.
+AFTER_AT_RISK_SHARE = 0.15
 _QUESTION_START = r"^(?:how|what|why|when|where|which|who|should|can|could|do|does|did|is|are|will|would)\b"
 _SOMEONE_IN_PARTICULAR = (
     r"\b(?:i|i'm|im|me|my|mine|we|us|our|he|he's|hes|him|his|she|she's|shes|her|they|they're|them|their|"
@@ -86,8 +89,9 @@ def _generic_question(text: str) -> bool:
     return bool(re.match(_QUESTION_START, words)) and not re.search(_SOMEONE_IN_PARTICULAR, words)
 
 
-def assess(text: str, in_slot: bool = False) -> Risk | None:
-    """How urgent the words are: an emergency, at risk, or None."""
+def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Risk | None:
+    """How urgent the words are: an emergency, at risk, or None. `after_at_risk`: the turn before was
+    judged at risk, so a fainter sign of danger keeps the lines first ("I'm starting to feel really sleepy")."""
     if not text or not text.strip():
         return None
     from .. import library
@@ -117,4 +121,9 @@ def assess(text: str, in_slot: bool = False) -> Risk | None:
     elif model_judges and overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
     leaning = at_risk(text)    # the plainest at-risk wordings, as a floor beneath the model
-    return Risk(AT_RISK, leaning) if leaning else None
+    if leaning:
+        return Risk(AT_RISK, leaning)
+    if after_at_risk and overdose + suicide + probs.get("at_risk", 0.0) >= AFTER_AT_RISK_SHARE \
+            and not figure_of_speech(text):
+        return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
+    return None
