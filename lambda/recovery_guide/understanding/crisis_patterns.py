@@ -79,6 +79,7 @@ _TOKENS = {
     "narcan": "naloxone", "narcane": "naloxone", "narkan": "naloxone", "narcanned": "naloxoned",
     "narcaned": "naloxoned", "narcand": "naloxoned", "unalive": "kill", "unaliving": "killing",
     "everyones": "everyone s", "ta ra": "goodbye", "ta ta": "goodbye", "cheerio": "goodbye",
+    "fenty": "fentanyl", "fetty": "fentanyl", "fetti": "fentanyl", "fent": "fentanyl",
     "carked it": "died", "cark it": "die", "carks it": "dies", "carking it": "dying",
 }
 _TOKEN_RX = _LazyRegex(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
@@ -141,6 +142,7 @@ _HISTORY = _LazyRegex(
     r"\b(?:last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|time|new year)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|couple|several|many) "
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
+    r"in (?:nineteen|twenty|two thousand)(?: and)? \w+(?: \w+)?(?= |$)(?<!twenty four)(?<!twenty four seven)|hace \w+ (?:anos|meses|semanas)|"
     r"when i was|back when|when (?:he|she|they) (?:was|were)|(?:that s|that is|it s|it is) (?:all )?(?:in the past|behind me)|(?<!what i )(?<!what we )used to|in (?:19|20)\d\d|history of|"
     r"once before|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
     r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
@@ -155,7 +157,7 @@ _HISTORY = _LazyRegex(
     r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
     # told of a story, not a life: a film, a soap, the news
     r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|doco|doc|"
-    r"show|programme|program|series|video|clip|podcast|tiktok|reel)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
+    r"show|programme|program|series|video|clip|podcast|tiktok|reel)\b|\bthat (?:episode|movie|film|show|documentary|doco|programme|program)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
     r"the news (?:said|says|reported)|in the news|news report|"
     r"in (?:a |the |that |this )?(?:serial|drama|series|story|novel|play)\b|the (?:hero|heroine|character)|"
     r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
@@ -219,6 +221,12 @@ _OD_GROUPS = [
     ("now", ("myself go", "myself pass", "myself black", "myself fad", "myself slip", "myself drift"), [
         r"\b(?:feel|feeling) myself (?:going out|going under|going|passing out|blacking out|fading|slipping away|slipping|"
         r"drifting off|drifting)\b(?! (?:to sleep|back to sleep|off to sleep))",
+    ]),
+    # ... or says so after using: "first shot since rehab and I think I'm going under"
+    ("now", ("going under", "fading", "passing out", "blacking out", "slipping away", "losing consciousness"), [
+        r"\b(?:shot|hit|hitting|used|using|took|taken|bag|dose|line|bump|gear|fent\w*|heroin|pills?|methadone|bup\w*|oxy\w*)\b"
+        r".{0,80}\bi (?:think |feel like |reckon )?(?:i )?(?:am|m) (?:going under|fading|passing out|blacking out|slipping away|"
+        r"losing consciousness)\b",
     ]),
     ("now", ("moving", "movement", "response", "reaction"), [
         r"\b(?:is|s|are|he|she|they|just|still|there|lying|lay|laying|floor) (?:not|no) (?:moving|movement)\b"
@@ -363,6 +371,10 @@ _OD_GROUPS = [
         r"the entire|an entire|a full|whole|(?:my|his|her|their) (?:whole|entire|full)) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ ){0,2}?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
         r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?|done|bup|bupe|subs|gear|script)\b",
+    ]),
+    ("past", ("the lot", "the rest of", "everything i"), [
+        r"\b(?:took|taken|swallowed|necked|downed|popped) (?:the lot|the rest of (?:my |his |her |the )?(?:\w+ )?(?:pills?|tablets?|"
+        r"meds|script|prescription|methadone|bottle|packet|supply|stash)|everything i (?:had|had left|could find))\b",
     ]),
     # A lot of a medicine at once: "I've taken heaps of me bup and sleepers", "she swallowed a handful of oxy"
     ("past", ("lot", "load", "heaps", "bunch", "handful", "heap", "pile", "tons", "stack", "fistful", "dozen"), [
@@ -578,6 +590,12 @@ _SU_SELF_GROUPS = [
         r"\b(?:gun|pistol|rifle|shotgun|knife|blade|razor|rope|noose|all (?:my |the |of my )?pills)\b (?:is |are |s )?"
         r"(?:in my (?:lap|hand|hands|mouth)|next to me|beside me|in front of me|on my (?:lap|bed|knee))\b",
     ]),
+    (("gun", "pistol", "rifle", "shotgun"), [
+        r"\b(?:with|got|have|holding|loaded|cleaning) (?:my |a |the |his |her )?(?:\w+ s )?(?:gun|pistol|rifle|shotgun)\b.{0,60}"
+        r"\b(?:no point|see (?:no|any|the) point|done with|can not go on|nothing left|goodbye|end it|end this)\b",
+        r"\b(?:no point|see (?:no|any|the) point|done with|can not go on|nothing left|end it|end this)\b.{0,60}"
+        r"\b(?:my |a |the |\w+ s )(?:gun|pistol|rifle|shotgun)\b (?:is |s )?(?:here|loaded|in my|next to|on my|with me)\b",
+    ]),
     (("belt", "rope", "cord", "ligature", "scarf"), [
         r"\b(?:belt|rope|cord|ligature|scarf|cable|sheet)\b (?:\w+ ){0,2}?(?:around|round|on|tied to|over) "
         r"(?:the |my |a )?(?:door|neck|beam|banister|rail|railing|hook|tree|ceiling|fan)\b",
@@ -686,7 +704,7 @@ _SU_OTHER_GROUPS = [
         r"\b(?:himself|herself|themselves) (?:on purpose|deliberately)\b",
     ]),
     (("suicid",), [
-        r"\b(?:is|s|are|seems|sounds|looks) (?:\w+ )?(?:feeling |being |acting |really |very |)suicidal\b",
+        r"\b(?:is|s|are|seems|sounds|looks) (?!not |never |no longer )(?:\w+ )?(?:feeling |being |acting |really |very |)suicidal\b",
         r"\b(?:tried|attempted|is trying|s trying|are trying) (?:to |)(?:commit suicide|suicide)\b",
     ]),
 ]
@@ -854,6 +872,11 @@ _PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|
                          r"\b(?: \w+){0,3}\s*$")
 _COLLAPSE_START = _LazyRegex(r"(?:fell|fallen|collapsed|dropped|keeled|passed out|went down|used|took|had|shot|injected|"
                              r"smoked|snorted)\b")
+_WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\bwhat happens if\b|^(?:\w+ )?what if\b")
+_FEAR = _LazyRegex(r"\b(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious|dread)\b")
+_SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
+                       r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
+                       r"if (?:\w+ ){1,2}(?:relapses|relapse|uses|use|goes back|go back))\b")
 _FEARED_LATER = _LazyRegex(r"\b(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious) "
                            r"(?:of|about)(?: \w+)?\s*$")
 _LATER = _LazyRegex(r" (?:if|when|once|after|again|one day|someday|some day|in the future|next)\b")
@@ -916,8 +939,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
             return "negated"
         return None
     if kind == "past":
-        if _is_general(text, m.start(), m.end()):
-            return "general"
+        if _is_general(text, m.start(), m.end()) or _WHAT_HAPPENS_IF.search(text[:m.start()]):
+            return "general"     # "what would happen if I took too much of my methadone by mistake"
         if _IF_WHEN.search(_window(text, m.start(), 3)) and _HOW_TO_TELL.search(text[m.end():]) and not _NOW.search(text):
             return "general"     # "if my mate went over, how would I even know"
         if _negated(text, m.start()):
@@ -1001,6 +1024,10 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "general"                 # "if I relapse does that mean I'm going to overdose"
     if _ASKING_HOW_TO_HELP.search(text) and _THEY_SAY.search(prefix):
         return "someone else's words"    # "what do I say to someone who tells me they feel like giving up"
+    if "overdos" in phrase and phrase.startswith("going") and _FEAR.search(_window(text, m.start(), 16)) \
+            and _SOME_DAY.search(text) \
+            and not _NOW.search(text):
+        return "feared, not happening"   # "I'm scared my son's going to overdose someday"
     if _ASKED_IF_ENOUGH.search(prefix + " " + phrase) or _OTHERS_WOULD_THINK.search(prefix):
         return "asked"                   # "would one pill be enough to kill me", "would they think I'm suicidal"
     if _JOKES.search(prefix) and _THIRD_END.search(prefix) and not _ME.search(" ".join(prefix.split()[-3:])):
@@ -1031,7 +1058,9 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
 _GENERIC_SUBJECT_END = _LazyRegex(r"\b(?:someone|somebody|anyone|anybody|people|a person|a friend|a loved one|"
                                   r"a family member|(?:a|any|some) \w+)(?: who| that)?\s*$")
 _ASKING_HOW_TO_HELP = _LazyRegex(r"\b(?:what|how) (?:should|do|can|could|would) i (?:say|tell|talk|help|support|"
-                                 r"approach|bring|handle|deal|respond|reply)\b|\bwhat (?:to|should i) say\b")
+                                 r"approach|bring|handle|deal|respond|reply)\b|\bwhat (?:to|should i) say\b|"
+                                 r"\bhow (?:to|do you|would you|should you|can you|do people) (?:talk|speak|help|support|approach|"
+                                 r"respond|reply|deal)\b")
 
 
 def _su_other_reason(text: str, m: re.Match) -> str | None:
@@ -1048,9 +1077,12 @@ def _su_other_reason(text: str, m: re.Match) -> str | None:
         return "helping someone"
     if _is_general(text, m.start(), m.end()):
         return "general"
-    if _HISTORY.search(text) and not _NOW_SU.search(text):
-        return "history"
+    if _HISTORY.search(text) and not _NOW_SU.search(_USING_AGAIN.sub("", text)):
+        return "history"     # "she tried to kill herself two years ago, she's using again, what's the line"
     return None
+
+
+_USING_AGAIN = _LazyRegex(r"\b(?:using|use|uses|used|drinking|taking|smoking|on) (?:\w+ ){0,2}again\b")
 
 
 def detect_crisis(text: str) -> str | None:
@@ -1096,8 +1128,8 @@ _AT_RISK = [
         r"\blet (?:the |this |these )?(?:drugs?|gear|dope|stuff|fentanyl|heroin|pills|batch|it) (?:take|have|finish) me\b")),
     (OVERDOSE, _LazyRegex(
         r"\bif i (overdose|die|go over|drop) (?:then )?i \1\b|"
-        r"\b(?:overdose|die|dead|gone|go over)\b.{0,30}\bat least (?:it|everything|this|the pain) (?:would|will|d|ll) "
-        r"(?:all )?(?:stop|end|be over)\b")),
+        r"\b(?:overdose|die|dead|gone|go over|go out|going out|went out)\b.{0,30}\bat least (?:it|everything|this|the pain) "
+        r"(?:would|will|d|ll|is|s) (?:all )?(?:stop|end|be over|be peaceful|be quick|be painless)\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:punch|punching|hit|hitting|bang|banging|smash|smashing) (?:my head against |my head on )?(?:the )?"
         r"(?:walls?|my head|doors?)\b.{0,30}\b(?:till|until|so hard|bleed|bleeds|break|breaks|broke)\b")),
@@ -1209,7 +1241,7 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right|wrong|"
     r"set|certain|sure|quiet|slow|on time|against)\b|"
     r"\b(?:gonna|going to|will|would|d) kill (?:me|him|her|you|us)\b.{0,20}\b(?:when|if)\b|"
-    r"\bkill(?:ed|ing)? it\b|\b(?:could|d) (?:murder|kill) (?:a|an|for a|for an|for some|some)\b|"
+    r"\bkill(?:ed|ing)? it\b|\b(?:could|would|d) (?:murder|kill|die) (?:for )?(?:a|an|one|some|another)\b(?! more day)|"
     r"\b(?:almost|nearly) died (?:laughing|of embarrassment|when|of shame)\b|\bdying (?:to|for|of laughter)\b|"
     r"\bend of my (?:rope|tether) with\b|\bkill (?:me|him|her|us) for\b|"
     r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
