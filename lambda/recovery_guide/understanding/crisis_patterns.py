@@ -302,11 +302,12 @@ _OD_GROUPS = [
     ]),
     # Heart or chest wrong just after using: "I just used and I'm scared, my heart is weird"
     ("now", ("heart", "chest"), [
-        r"\bjust (?:used|shot up|injected|(?:took|had|did|smoked|snorted|done) (?:a |some |my |the |another )?(?:hit|shot|line|"
-        r"bump|bag|dose|pills?|tablets?|gear|heroin|fentanyl|fent|oxy\w*|methadone|bup\w*|subs|percs?|blues?|it|some|more))\b"
+        r"\b(?:just (?:used|shot up|injected)|(?:just )?(?:took|had|did|smoked|snorted|done) (?:a |some |my |the |another )?"
+        r"(?:hit|shot|line|point|bump|bag|dose|pills?|tablets?|gear|heroin|fentanyl|fent|oxy\w*|methadone|bup\w*|subs|percs?|"
+        r"blues?|it|some|more))\b"
         r".{0,60}\b(?:my |his |her )?(?:heart|chest) "
-        r"(?:is |s |feels |keeps |went |goes )?(?:\w+ )?(?:weird|funny|strange|wrong|tight|heavy|slow|racing|pounding|"
-        r"skipping|fluttering|hurts|hurting|crushing)\b",
+        r"(?:is |s |feels |keeps |went |goes )?(?:like (?:it s |its |it is )?)?(?:\w+ )?(?:weird|funny|strange|wrong|tight|heavy|"
+        r"slow|slowing|stopping|racing|pounding|skipping|fluttering|hurts|hurting|crushing)\b",
     ]),
     # Nodding off after using: "did what I used to do and now I can't keep my eyes open"
     ("now", ("eyes open",), [
@@ -1227,7 +1228,9 @@ _INTENT_NOW = _LazyRegex(
     r"\b(?:i am going to|i m going to|i will|i am gonna|i plan|i am planning|i m planning|planning to|"
     r"going to|about to|tonight|i want to|i am just going to)\b.{0,40}\b(?:use|shoot|take|do|smoke|score|"
     r"have|chase|fix|inject|heroin|gear|smack|dope|fentanyl)\b|"
-    r"\b(?:i am|i m) (?:\w+ )?(?:doing it|using|setting up|having (?:a|one|some)|shooting up|smoking|fixing)\b|\bfirst time using\b")
+    r"\b(?:i am|i m) (?:\w+ )?(?:doing it|using|setting up|having (?:a|one|some)|shooting up|smoking|fixing)\b|\bfirst time using\b|"
+    r"\b(?:i am|i m) (?:grabbing|picking up|scoring|getting|buying) (?:a|some|an|me a|myself a) (?:\w+ )?(?:point|bag|hit|gram|"
+    r"g|half|quarter|baggie|cap|pill|pills|blues|some)\b")
 
 
 _ASKS = _LazyRegex(r"\b(?:how|what|why|when|where|should|is (?:it|that|this)|was (?:it|that|this)|do i|does|can i|"
