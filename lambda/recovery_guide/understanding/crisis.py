@@ -109,8 +109,11 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
     kind = OVERDOSE if overdose >= suicide else SUICIDE
     from .crisis_patterns import at_risk, figure_of_speech, told_as_history
     # The model does not judge alone one or two words ("second", "the rest"), nor words the patterns
-    # read as a figure of speech ("I overdosed on chocolate", "dead keen").
-    model_judges = len(text.split()) >= MODEL_MIN_WORDS and not figure_of_speech(text)
+    # read as a figure of speech ("I overdosed on chocolate", "dead keen"). Asked only when the model leans
+    # towards danger: compiling the figures costs a fresh process about 5 ms, and most turns never need them.
+    long_enough = len(text.split()) >= MODEL_MIN_WORDS
+    at_risk_share = overdose + suicide + probs.get("at_risk", 0.0)
+    model_judges = long_enough and at_risk_share >= min(EMERGENCY_SHARE, AT_RISK_SHARE) and not figure_of_speech(text)
     if model_judges and overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
             # A question about nobody in particular ("what does overdose breathing sound like") with no
@@ -118,12 +121,12 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
             return Risk(AT_RISK if _generic_question(text) else EMERGENCY, kind)
         # "my brother overdosed a few years back, how do I bring it up": the model hears the event, the
         # patterns found nothing happening now, and the words place it in the past: only the floor remains.
-    elif model_judges and overdose + suicide + probs.get("at_risk", 0.0) >= AT_RISK_SHARE:
+    elif model_judges and at_risk_share >= AT_RISK_SHARE:
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
     leaning = at_risk(text)    # the plainest at-risk wordings, as a floor beneath the model
     if leaning:
         return Risk(AT_RISK, leaning)
-    if after_at_risk and overdose + suicide + probs.get("at_risk", 0.0) >= AFTER_AT_RISK_SHARE \
+    if after_at_risk and at_risk_share >= AFTER_AT_RISK_SHARE \
             and not figure_of_speech(text):
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
     return None
