@@ -107,7 +107,7 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
         return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
-    from .crisis_patterns import at_risk, figure_of_speech, told_as_history
+    from .crisis_patterns import at_risk, feels_unwell_now, figure_of_speech, told_as_history
     # The model does not judge alone one or two words ("second", "the rest"), nor words the patterns
     # read as a figure of speech ("I overdosed on chocolate", "dead keen"). Asked only when the model leans
     # towards danger: compiling the figures costs a fresh process about 5 ms, and most turns never need them.
@@ -126,7 +126,7 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
     leaning = at_risk(text)    # the plainest at-risk wordings, as a floor beneath the model
     if leaning:
         return Risk(AT_RISK, leaning)
-    if after_at_risk and at_risk_share >= AFTER_AT_RISK_SHARE \
+    if after_at_risk and (at_risk_share >= AFTER_AT_RISK_SHARE or feels_unwell_now(text)) \
             and not figure_of_speech(text):
         return Risk(AT_RISK, kind if overdose > suicide * 2 else SUICIDE)
     return None

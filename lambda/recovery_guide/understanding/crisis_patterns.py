@@ -144,7 +144,7 @@ _HISTORY = _LazyRegex(
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
     r"in (?:nineteen|twenty|two thousand)(?: and)? \w+(?: \w+)?(?= |$)(?<!twenty four)(?<!twenty four seven)|hace \w+ (?:anos|meses|semanas)|"
     r"when i was|back when|when (?:he|she|they) (?:was|were)|(?:that s|that is|it s|it is) (?:all )?(?:in the past|behind me)|(?<!what i )(?<!what we )used to|in (?:19|20)\d\d|history of|"
-    r"once before|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
+    r"once before|once (?:in|at|when|back)|in (?:high school|college|uni|school|my teens|my twenties)|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
     r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
@@ -873,6 +873,8 @@ _PREVENTING = _LazyRegex(r"\b(?:(keep|keeps|keeping|prevent|prevents|preventing|
                          r"\b(?: \w+){0,3}\s*$")
 _COLLAPSE_START = _LazyRegex(r"(?:fell|fallen|collapsed|dropped|keeled|passed out|went down|used|took|had|shot|injected|"
                              r"smoked|snorted)\b")
+_IF_SUBJECT_END = _LazyRegex(r"\bif (?:i|he|she|they|we|you|my \w+|someone|somebody)\s*$")
+_CONSEQUENCE = _LazyRegex(r" (?:\w+ ){0,3}?(?:would|will|could|do|does|is|are|can)\b")
 _WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\bwhat happens if\b|^(?:\w+ )?what if\b")
 _FEAR = _LazyRegex(r"\b(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
@@ -940,7 +942,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
             return "negated"
         return None
     if kind == "past":
-        if _is_general(text, m.start(), m.end()) or _WHAT_HAPPENS_IF.search(text[:m.start()]):
+        if _is_general(text, m.start(), m.end()) or _WHAT_HAPPENS_IF.search(text[:m.start()]) \
+                or _IF_SUBJECT_END.search(_window(text, m.start(), 3)) and _CONSEQUENCE.match(text, m.end()):
             return "general"     # "what would happen if I took too much of my methadone by mistake"
         if _IF_WHEN.search(_window(text, m.start(), 3)) and _HOW_TO_TELL.search(text[m.end():]) and not _NOW.search(text):
             return "general"     # "if my mate went over, how would I even know"
@@ -1128,6 +1131,9 @@ _AT_RISK = [
     (OVERDOSE, _LazyRegex(
         r"\blet (?:the |this |these )?(?:drugs?|gear|dope|stuff|fentanyl|heroin|pills|batch|it) (?:take|have|finish) me\b")),
     (OVERDOSE, _LazyRegex(
+        r"\b(?:fentanyl|laced|overdos\w*|dying|death|the batch|what happens to me)\b.{0,60}\b(?:stopped|quit|given up|gave up) "
+        r"(?:caring|worrying)\b(?! about (?:the|my|what|how) (?:kids?|job|house|weight|money|people))")),
+    (OVERDOSE, _LazyRegex(
         r"\bif i (overdose|die|go over|drop) (?:then )?i \1\b|"
         r"\b(?:overdose|die|dead|gone|go over|go out|going out|went out)\b.{0,30}\bat least (?:it|everything|this|the pain) "
         r"(?:would|will|d|ll|is|s) (?:all )?(?:stop|end|be over|be peaceful|be quick|be painless)\b")),
@@ -1269,6 +1275,17 @@ def figure_of_speech(text: str) -> bool:
     """Words a model can mistake for danger: "I overdosed on chocolate", "dead keen", "mum will kill
     me when she sees this", "I'm going to kill it at the interview"."""
     return bool(_FIGURE_OF_SPEECH.search(normalise(text)))
+
+
+_BODY_NOW = _LazyRegex(
+    r"\b(?:i am|i m|i feel|i am feeling|i m feeling|(?:i am |i m )?starting to feel|(?:i am |i m )?getting) "
+    r"(?:really |so |very |a bit |kind of |super |quite )?(?:sleepy|drowsy|dizzy|faint|woozy|heavy|numb|cold|floaty|"
+    r"out of it|weird|strange|funny)\b|\bcan not (?:keep my eyes open|stay awake|breathe properly|feel my \w+)\b")
+
+
+def feels_unwell_now(text: str) -> bool:
+    """The speaker's body now: "I'm starting to feel really sleepy" (read after a turn judged at risk)."""
+    return bool(_BODY_NOW.search(normalise(text)))
 
 
 def told_as_history(text: str) -> bool:
