@@ -120,6 +120,9 @@ def normalise(text: str) -> str:
 
 _PRON = r"(?:he|she|they|him|her|them|i|me|we|you)"
 _NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
+# What someone brought round wants next: "wants to go and take more"
+_WANTS_TO = r"(?:want|wants|wanna|going|trying|about) to "
+_MORE_OF_IT = r"(?:use|take more|take some more|get more|score|shoot up|fix|get high|have more)\b"
 # Words that make a sentence a general or hypothetical question rather than a report.
 _HYPO = _LazyRegex(
     r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|difference|"
@@ -344,11 +347,10 @@ _OD_GROUPS = [
     # brought round (by an injection, a spray, in hospital) and wanting more now
     ("now", ("senses", "came round", "came around", "came to", "woke up", "revived", "conscious"), [
         r"\b(?:came|come|coming) (?:back )?(?:to (?:his |her |their |my )?senses|round|around|to)\b.{0,20}\b(?:after|from) "
-        r"(?:the |an |a |his |her )?(?:injection|naloxone|shot|spray|overdose|cpr)\b.{0,70}\b(?:want|wants|wanna|going|trying|"
-        r"about) to (?:go and |go |leave and |get out and )?(?:use|take more|take some more|get more|score|shoot up|fix|"
-        r"get high|have more)\b",
-        r"\b(?:revived|woke up|regained consciousness|conscious again)\b.{0,70}\b(?:want|wants|wanna|going|trying|about) to "
-        r"(?:go and |go |leave and )?(?:use|take more|take some more|get more|score|shoot up|fix|get high|have more)\b",
+        r"(?:the |an |a |his |her )?(?:injection|naloxone|shot|spray|overdose|cpr)\b.{0,70}\b" + _WANTS_TO +
+        r"(?:go and |go |leave and |get out and )?" + _MORE_OF_IT,
+        r"\b(?:revived|woke up|regained consciousness|conscious again)\b.{0,70}\b" + _WANTS_TO +
+        r"(?:go and |go |leave and )?" + _MORE_OF_IT,
     ]),
     ("now", ("dying", "dead"), [
         r"\bi (?:think|believe|feel sure) (?:that )?i (?:am|m) dying\b(?!.{0,40}\b(?:withdrawal|sick|detox|kicking|cold|flu|"
@@ -876,12 +878,12 @@ _COLLAPSE_START = _LazyRegex(r"(?:fell|fallen|collapsed|dropped|keeled|passed ou
 _IF_SUBJECT_END = _LazyRegex(r"\bif (?:i|he|she|they|we|you|my \w+|someone|somebody)\s*$")
 _CONSEQUENCE = _LazyRegex(r" (?:\w+ ){0,3}?(?:would|will|could|do|does|is|are|can)\b")
 _WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\bwhat happens if\b|^(?:\w+ )?what if\b")
-_FEAR = _LazyRegex(r"\b(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious|dread)\b")
+_FEAR_WORDS = r"(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious)"
+_FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
                        r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
                        r"if (?:\w+ ){1,2}(?:relapses|relapse|uses|use|goes back|go back))\b")
-_FEARED_LATER = _LazyRegex(r"\b(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious) "
-                           r"(?:of|about)(?: \w+)?\s*$")
+_FEARED_LATER = _LazyRegex(r"\b" + _FEAR_WORDS + r" (?:of|about)(?: \w+)?\s*$")
 _LATER = _LazyRegex(r" (?:if|when|once|after|again|one day|someday|some day|in the future|next)\b")
 _INVERTING = frozenset(("will", "would", "could", "can", "might", "may", "does", "do", "did", "should", "is", "are"))
 _PRONOUN_START = _LazyRegex(r"(?:he|she|they|i|you|we|my \w+|someone|somebody)\b")
