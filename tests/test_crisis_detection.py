@@ -103,6 +103,7 @@ OVERDOSE_STATEMENTS = [
     "my son is lying there not moving after using",
     "i've rung 999 he's not breathing",                        # UK
     "he's not breathing i've called triple zero",              # Australia
+    "narcan brought him back and now he wants to go cop",      # revived and going to buy more
 ]
 
 # --- suicidal thoughts or intent now -------------------------------------------------------------
@@ -181,6 +182,9 @@ SUICIDE_STATEMENTS = [
     "what is the most painless way to die",
     "easiest way to overdose and not wake up",
     "my friend says he feels like dying",
+    "this is my last night",
+    "tonight's my last night on earth",
+    "how do i tell my mum i am suicidal",                      # the speaker's own state inside a question
 ]
 
 # --- not a crisis: questions, fears, figures of speech, history -----------------------------------
@@ -245,6 +249,8 @@ NOT_OVERDOSE_CRISIS = [
     "i lost my sister to an overdose",
     "my friend is not moving in with me",
     "i'm not going to overdose i'm careful",
+    "what would i do if my son overdosed in his room",
+    "the nurse brought him back to the ward and he wants to use the phone",
 ]
 # Genuinely ambiguous: the detector may call it a crisis (a false alarm costs seconds), so it is not asserted.
 AMBIGUOUS_ALLOWED = {"I'm not breathing right because of anxiety what helps"}
@@ -259,6 +265,8 @@ NOT_SUICIDE_CRISIS = [
     "can withdrawal make you suicidal",
     "does methadone cause suicidal thoughts",
     "is the suicide rate higher in people who use opioids",
+    "this is my last night in rehab before i go home",
+    "a teacher i work with asked how to spot a pupil who might be suicidal",
     "if I don't get my pills I'll go into withdrawal and I can't stand it I might die",
     "can you die from opioid withdrawal",
     "I feel like I'm dying from withdrawal",

@@ -39,6 +39,16 @@ def _capfirst(text):
     return text[:1].upper() + text[1:] if text else text
 
 
+def line_names(line: dict) -> list[str]:
+    """How a listener names a line: its name ("FRANK", "NHS 111", "Samaritans") and its number's digits
+    ("111", "988"), lower case, so "should I be ringing 111" is answered with that line."""
+    name = line["name"].lower().replace("\u2019", "'")
+    name = re.sub(r"^the |'s\b", "", name)
+    name = re.sub(r"[^a-z0-9 ]+", " ", name).split()
+    digits = re.sub(r"\D", "", line.get("number") or "")
+    return [n for n in (" ".join(name), digits) if len(n) >= 3]
+
+
 class Renderer:
     def __init__(self, content: Content):
         self.content = content
@@ -201,12 +211,13 @@ class Renderer:
         info = self.content.countries.get(country) or {}
         needs = {"drug": info.get("drug_helpline"), "crisis": info.get("crisis_line"),
                  "treatment": info.get("treatment_line") or info.get("drug_helpline")}
-        out = {"needs": {need: lid for need, lid in needs.items() if lid}, "speech": {}}
+        out = {"needs": {need: lid for need, lid in needs.items() if lid}, "speech": {}, "named": {}}
         template = self.env.get_template("helpline.ssml.j2")
         for lid, line in sorted(self.content.helplines.items()):
             if line.get("country") != country:
                 continue
             view = self.line_view(lid, country)
+            out["named"][lid] = line_names(line)
             closing = "Shall I repeat that, or send it to your phone?"
             speech = template.render(lines=[view], extra=None, closing=closing)
             # "line": the line alone, without the closing offer, so "say the numbers again" can join

@@ -130,7 +130,7 @@ def answer_text(handler_input, text: str):
         return small_talk(handler_input, understood.detail)
     if understood.kind == reading.NUMBER:
         from . import helplines
-        return helplines.number_response(handler_input, understood.detail, reading.ordinal(text))
+        return helplines.number_response(handler_input, understood.detail, reading.ordinal(text), words=text)
     if understood.kind == reading.FOLLOW_UP:
         return follow_up(handler_input, understood.detail, attrs)
     if understood.topic is None:   # about opioids, but not clear what: say what can be asked

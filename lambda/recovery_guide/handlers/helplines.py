@@ -1,6 +1,8 @@
 """Helplines and finding treatment: the right lines for the country, read digit by digit."""
 from __future__ import annotations
 
+import re
+
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import is_intent_name
 
@@ -36,10 +38,25 @@ def line_response(handler_input, line_id: str):
     return _lines_reply(handler_input, response, "helpline", {"kind": "send", "what": "helpline"}, [line_id])
 
 
-def number_response(handler_input, need: str, position: int | None = None):
+def named_line(lines: dict, words: str | None) -> str | None:
+    """The one line of the country the words name ("should I be ringing 111", "is FRANK free"), if one."""
+    if not words:
+        return None
+    padded = " " + " ".join(re.sub(r"[^a-z0-9 ]+", " ", words.lower()).split()) + " "
+    digits = " " + " ".join(re.sub(r"(?<=\d) (?=\d)", "", padded).split()) + " "
+    named = {lid for lid, names in (lines.get("named") or {}).items()
+             if any(f" {n} " in (digits if n.isdigit() else padded) for n in names)}
+    return named.pop() if len(named) == 1 else None
+
+
+def number_response(handler_input, need: str, position: int | None = None, words: str | None = None):
     """Any way of asking for a number: the right line for the country, its number in the first
-    two sentences. `need` is what the words asked for: any, drug, crisis, treatment, again, ordinal."""
+    two sentences. `need` is what the words asked for: any, drug, crisis, treatment, again, ordinal;
+    a line the words name ("should I ring 111") comes before the need."""
     lines = pack(handler_input)["lines"]
+    named = named_line(lines, words) if need in ("any", "drug", "crisis", "treatment") else None
+    if named in lines["speech"]:
+        return line_response(handler_input, named)
     said = [lid for lid in ((session(handler_input) or {}).get("lines") or []) if lid in lines["speech"]]
     if need == "again":
         if not said:

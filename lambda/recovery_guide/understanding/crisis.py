@@ -107,13 +107,15 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
         return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
-    from .crisis_patterns import at_risk, feels_unwell_now, figure_of_speech, told_as_history
+    from .crisis_patterns import at_risk, feared_some_day, feels_unwell_now, figure_of_speech, told_as_history
     # The model does not judge alone one or two words ("second", "the rest"), nor words the patterns
-    # read as a figure of speech ("I overdosed on chocolate", "dead keen"). Asked only when the model leans
-    # towards danger: compiling the figures costs a fresh process about 5 ms, and most turns never need them.
+    # read as a figure of speech ("I overdosed on chocolate", "dead keen") or a fear of some day ("scared
+    # I'll overdose one day"). Asked only when the model leans towards danger: compiling the figures costs
+    # a fresh process about 5 ms, and most turns never need them.
     long_enough = len(text.split()) >= MODEL_MIN_WORDS
     at_risk_share = overdose + suicide + probs.get("at_risk", 0.0)
-    model_judges = long_enough and at_risk_share >= min(EMERGENCY_SHARE, AT_RISK_SHARE) and not figure_of_speech(text)
+    model_judges = long_enough and at_risk_share >= min(EMERGENCY_SHARE, AT_RISK_SHARE) and not figure_of_speech(text) \
+        and not feared_some_day(text)
     if model_judges and overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
             # A question about nobody in particular ("what does overdose breathing sound like") with no

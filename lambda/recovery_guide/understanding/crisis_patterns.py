@@ -122,7 +122,9 @@ _PRON = r"(?:he|she|they|him|her|them|i|me|we|you)"
 _NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
 # What someone brought round wants next: "wants to go and take more"
 _WANTS_TO = r"(?:want|wants|wanna|going|trying|about) to "
-_MORE_OF_IT = r"(?:use|take more|take some more|get more|score|shoot up|fix|get high|have more)\b"
+_MORE_OF_IT = (r"(?:use(?! (?:the|a|an|my|his|her|their|your) (?:phone|toilet|bathroom|loo|car|computer|inhaler|"
+               r"shower|charger|laptop))|take more|take some more|get more|get some more|buy more|find more|score|cop|pick up|"
+               r"shoot up|fix|get high|have more)\b")
 # Words that make a sentence a general or hypothetical question rather than a report.
 _HYPO = _LazyRegex(
     r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|difference|"
@@ -134,7 +136,8 @@ _HYPO = _LazyRegex(
 # Somebody in general, not a particular person.
 _GENERIC = _LazyRegex(
     r"\b(?:someone|somebody|some one|anyone|anybody|any one|a person|the person|a patient|people|"
-    r"a (?:friend|loved one|family member|relative|child|teen|teenager|stranger|man|woman|guy|kid)|"
+    r"a (?:friend|loved one|family member|relative|child|teen|teenager|stranger|man|woman|guy|kid|mate|buddy|pal|"
+    r"colleague|coworker|co worker|student|pupil|client|neighbour|neighbor|classmate|flatmate|roommate)|"
     r"your|you|one|others?|a \w+ who|someone s|person s)\b")
 # A particular person: "my friend", "he", "I".
 _SPECIFIC = _LazyRegex(r"\b(?:i|me|my|myself|we|us|our|he|him|his|she|her|they|them|their|this|mate|bro|babe|hubby)\b")
@@ -147,7 +150,8 @@ _HISTORY = _LazyRegex(
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
     r"in (?:nineteen|twenty|two thousand)(?: and)? \w+(?: \w+)?(?= |$)(?<!twenty four)(?<!twenty four seven)|hace \w+ (?:anos|meses|semanas)|"
     r"when i was|back when|when (?:he|she|they) (?:was|were)|(?:that s|that is|it s|it is) (?:all )?(?:in the past|behind me)|(?<!what i )(?<!what we )used to|in (?:19|20)\d\d|history of|"
-    r"once before|once (?:in|at|when|back)|in (?:high school|college|uni|school|my teens|my twenties)|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
+    r"once before|once (?:in|at|when|back)|in (?:high school|college|uni|school|my teens|my twenties)|"
+    r"in (?:grade|year|form|class) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b|one time|the other (?:day|night|week|weekend)|twice|two times|three times|several times|many times|a few times|multiple times|"
     r"before (?:and|but|so|too|when|in)|before$|since then|(?:has|have|had) never|died (?:of|from|after)|"
     r"passed away|funeral|anniversary|grieving|lost (?:him|her|them|my \w+) to|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
@@ -162,6 +166,8 @@ _HISTORY = _LazyRegex(
     r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|doco|doc|"
     r"show|programme|program|series|video|clip|podcast|tiktok|reel)\b|\bthat (?:episode|movie|film|show|documentary|doco|programme|program)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
     r"the news (?:said|says|reported)|in the news|news report|"
+    r"\b(?:song|track|lyrics?|poem|book|article|post|web series|series|film|movie|show|episode|documentary|doco) "
+    r"(?:about|where|showed|shows|showing|had|has|in which)\b|"
     r"in (?:a |the |that |this )?(?:serial|drama|series|story|novel|play)\b|the (?:hero|heroine|character)|"
     r"(?:when )?i was (?:\d+|a teen\w*|young|younger|\w+teen|a kid|in school|at school))\b")
 # Words that put a past event back in the present. Strict for overdose ("scared of using again" is
@@ -345,7 +351,9 @@ _OD_GROUPS = [
         r"(?:back )?out|leaving|left|taking off|took off|walked off|walking off)\b",
     ]),
     # brought round (by an injection, a spray, in hospital) and wanting more now
-    ("now", ("senses", "came round", "came around", "came to", "woke up", "revived", "conscious"), [
+    ("now", ("senses", "came round", "came around", "came to", "woke up", "revived", "conscious", "brought"), [
+        r"\b(?:brought|bring|brings|got) (?:him|her|them|me) (?:back|round|around|to)\b.{0,70}\b" + _WANTS_TO +
+        r"(?:go and |go |leave and |get out and )?" + _MORE_OF_IT,
         r"\b(?:came|come|coming) (?:back )?(?:to (?:his |her |their |my )?senses|round|around|to)\b.{0,20}\b(?:after|from) "
         r"(?:the |an |a |his |her )?(?:injection|naloxone|shot|spray|overdose|cpr)\b.{0,70}\b" + _WANTS_TO +
         r"(?:go and |go |leave and |get out and )?" + _MORE_OF_IT,
@@ -374,6 +382,13 @@ _OD_GROUPS = [
         r"the entire|an entire|a full|whole|(?:my|his|her|their) (?:whole|entire|full)) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ ){0,2}?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
         r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?|done|bup|bupe|subs|gear|script)\b",
+    ]),
+    # a dose taken twice by mistake, and its pull now: "took my oxycodone twice this morning and I feel so drowsy"
+    ("past", ("twice", "two times", "double", "second dose", "extra dose", "again"), [
+        r"\b(?:took|taken|had|swallowed|done|used|drank) (?:my |his |her |their |the )?(?:\w+ ){0,2}?(?:twice|two times|"
+        r"double|a second dose|an extra dose|again)\b.{0,60}\b(?:drowsy|sleepy|far away|woozy|out of it|can not stay awake|"
+        r"can barely (?:keep|stay|breathe|wake)|nodding|dizzy|groggy|confused|breathing (?:is |feels )?(?:slow|funny|weird|"
+        r"shallow|strange))\b",
     ]),
     ("past", ("the lot", "the rest of", "everything i"), [
         r"\b(?:took|taken|swallowed|necked|downed|popped) (?:the lot|the rest of (?:my |his |her |the )?(?:\w+ )?(?:pills?|tablets?|"
@@ -506,7 +521,8 @@ _SU_SELF_GROUPS = [
         # "I feel like dying", but not "withdrawal makes me feel like dying"
         r"^(?!.*\b(?:withdrawal|withdrawals|sick|detox|kicking|flu|pain|cramps|cold turkey|coming off|getting off|"
         r"day (?:one|two|three|four|five|six|seven|\d+)|without (?:my |the |any )?\w+|when (?:will|does) it end|"
-        r"when it will end)\b)"
+        r"when it will end|(?:till|until|before) i (?:get|have|take) (?:my )?(?:dose|fix|script|methadone|meds|medicine|"
+        r"bup|bupe|suboxone|subs|pills?|dope))\b)"
         r".*?\bfeel(?:s|ing)? like (?:dying|i want to die)\b",
     ]),
     (("kill me", "end my life"), [
@@ -653,8 +669,31 @@ _SU_SELF_GROUPS = [
         r"\b(?:nobody|no one|noone|no body|nobody else) (?:would|will|is going to|going to) (?:even )?"
         r"(?:miss me|notice (?:if |when |that )?i (?:am|was|m) gone|care if i (?:die|died|was dead|was gone|am gone))\b",
     ]),
+    # taking everything at once, soon: "I'm taking the lot tonight and that's that"
+    (("the lot", "all of them", "every last", "all my", "all the", "all of my", "whole lot", "everything"), [
+        r"\b(?:i am|i m|im|i will|i ll|going to|gonna|about to) (?:just )?(?:take|taking|swallow|swallowing|neck|necking|"
+        r"down|downing) (?:the lot|the whole lot|all of (?:them|it)|every last (?:one|pill|tablet)|everything)\b"
+        r"(?=.{0,30}\b(?:tonight|now|today|at once|in one go|and that s (?:that|it)|and be done|then it s over|this time)\b)",
+        # "all my pills" is also how a day's medicines are taken: only with "at once" or an ending
+        r"\b(?:i am|i m|im|i will|i ll|going to|gonna|about to) (?:just )?(?:take|taking|swallow|swallowing|neck|necking|"
+        r"down|downing) all (?:my|the|of my|of the) (?:\w+ )?(?:pills?|tablets?|meds|methadone|script|bottle|stash|supply)\b"
+        r"(?=.{0,30}\b(?:at once|in one go|and that s (?:that|it)|and be done|then it s over|and not wake|and go to sleep)\b)",
+    ]),
+    # "this weekend's the end for me"
+    (("the end", "the last"), [
+        r"\b(?:this weekend|tonight|today|tomorrow|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
+        r"(?: is| s| will be| ll be| is going to be)? (?:the end|my end)(?: for me| of me| of the road for me)\b"
+        r"(?! (?:at|with|in|on|of) )",
+    ]),
     (("the night",), [
         r"\b(?:tonight|today) (?:is|s) the (?:night|day)\b(?! (?:of|for|we|i get|i start|i stop|i quit|before))",
+    ]),
+    # "this is my last night": said with nothing after it, or "alive"; not "my last night in rehab".
+    (("my last", "my final"), [
+        r"\b(?:this is|this s|tonight is|tonight s|today is|today s|it is|it s|its) (?:going to be |gonna be )?my "
+        r"(?:last|final) (?:night|day)\b(?! (?:of|in|at|on|before|with|here|there|off|as|until|till|working|for|"
+        r"shift|back|home|away|clean|sober|using)\b)",
+        r"\bmy (?:last|final) (?:night|day|hours?) (?:alive|on (?:this )?earth|on this planet|in this world)\b",
     ]),
     (("purpose", "deliberate", "intentional", "to die", "end it", "end my life", "so i die", "and die",
       "not wake up", "until i die", "kill me"), [
@@ -804,7 +843,8 @@ def _window(text: str, start: int, words: int = 9) -> str:
 
 _MEANING_ANY = _LazyRegex(r"\bmean(?:s|ing)?\b")
 _HOW_TO_TELL = _LazyRegex(r"how (?:do|can|would|will|could|should|does) \w+ (?:even |ever |actually |really )?"
-                          r"(?:know|tell|recogni[sz]e|spot|check|identify|see)")
+                          r"(?:know|tell|recogni[sz]e|spot|check|identify|see)|"
+                          r"how to (?:know|tell|recogni[sz]e|spot|check|identify|notice|pick)\b")
 # Getting ready for something that may happen: "so I know what to watch for", "one day I'll find him".
 _PREPARING = _LazyRegex(r"\b(?:so i know|so i am ready|what to (?:watch|look) (?:for|out for)|be prepared|prepare for|"
                         r"just in case|one day|if it ever|ever happens|happens again|in the future|be ready)\b")
@@ -877,7 +917,8 @@ _COLLAPSE_START = _LazyRegex(r"(?:fell|fallen|collapsed|dropped|keeled|passed ou
                              r"smoked|snorted)\b")
 _IF_SUBJECT_END = _LazyRegex(r"\bif (?:i|he|she|they|we|you|my \w+|someone|somebody)\s*$")
 _CONSEQUENCE = _LazyRegex(r" (?:\w+ ){0,3}?(?:would|will|could|do|does|is|are|can)\b")
-_WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\bwhat happens if\b|^(?:\w+ )?what if\b")
+_WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\bwhat happens if\b|^(?:\w+ )?what if\b|"
+                              r"\bwhat would (?:i|we|you|one) (?:even |actually )?do if\b")
 _FEAR_WORDS = r"(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious)"
 _FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
@@ -975,6 +1016,8 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
 
 
 _SELF_WORDS = _LazyRegex(r"\b(?:i|me|my|myself)\b")
+_SPEAKER_STATE_END = _LazyRegex(r"\b(?:i am|i m|im|i feel|i felt|i have been|i ve been|i keep|i keep being|i still feel|"
+                                r"i get|i am getting|i m getting|i am feeling|i m feeling)(?: really| so| very| quite| a bit| kind of)?\s*$")
 _HELP_FRAME = _LazyRegex(r"\b(?:help|support|talk to|talking to|deal with|approach|handle|look after)\b(?: \w+){0,4} "
                          r"(?:who|that|if|when|whos)\b(?: \w+){0,3}$")
 
@@ -1019,8 +1062,10 @@ _ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does
 def _su_self_reason(text: str, m: re.Match) -> str | None:
     phrase = m.group(0)
     prefix = _window(text, m.start(), 10)
+    # ("nobody needs me, I'm taking the lot": a phrase that opens with its own subject is not negated by
+    # the clause before it)
     if _negated(text, m.start()) and not phrase.startswith(
-            ("do not", "no ", "not ", "nothing", "can not", "never", "will not", "no longer")):
+            ("do not", "no ", "not ", "nothing", "can not", "never", "will not", "no longer", "i am ", "i m ", "i will ")):
         return "negated"
     if _FEARED_BY_OTHERS.search(text):
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
@@ -1047,7 +1092,11 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
             return "general"     # "is Samaritans only for suicidal people", "does Lifeline only do suicide stuff"
         if _HELP_FRAME.search(prefix):
             return "helping someone"
-        if _is_general(text, m.start(), m.end(), modal=False):
+        # "how do I tell my mum I am suicidal": the speaker's own state, whatever the frame around it.
+        speaker_says = bool(_SPEAKER_STATE_END.search(prefix))
+        if not speaker_says and _HOW_TO_TELL.search(text[:m.start()]) and not _NOW.search(text):
+            return "general"     # "how to spot a student who might be suicidal"
+        if not speaker_says and _is_general(text, m.start(), m.end(), modal=False):
             return "general"
         near = " ".join(prefix.split()[-5:])
         if _GENERIC_NEAR.search(near) and not _SELF_WORDS.search(near):
@@ -1207,7 +1256,12 @@ _AT_RISK = [
     (SUICIDE, _LazyRegex(
         r"\b(?:i feel|i am|i m|feeling|i just feel|i feel so) (?:so |completely |totally |really |just |utterly )?"
         r"(?:hopeless|worthless|empty inside)\b|"
-        r"\bmy life (?:is|s) (?:a )?(?:waste|over|worthless|pointless|meaningless|nothing|finished|ruined for good)\b")),
+        r"\bmy life (?:is|s) (?:a )?(?:waste|over|worthless|pointless|meaningless|nothing|finished|ruined for good)\b|"
+        # "I'm a useless old man on a script and no good to anybody"
+        r"\b(?:i am|i m|im|i feel) (?:\w+ ){0,10}?(?:no good|no use|useless|good for nothing) (?:to|for) "
+        r"(?:anybody|anyone|anyone at all|nobody|no one|my family|my kids|them|anything)\b|"
+        r"\b(?:i am|i m|im) (?:just )?(?:a |an )?(?:useless|worthless|pathetic|hopeless) (?:\w+ ){0,2}?"
+        r"(?:man|woman|person|waste|junkie|mess|failure|father|mother|dad|mum|mom|son|daughter)\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:hurt|harmed|cut|burned|burnt) my ?self\b.{0,30}\b(?:last night|today|tonight|this morning|yesterday|again|"
         r"this week)\b|"
@@ -1257,7 +1311,8 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\bend of my (?:rope|tether) with\b|\bkill (?:me|him|her|us) for\b|"
     r"\b(?:die|dying|death) (?:from|of|with) (?:these |this |the |my |a )?(?:cramps|withdrawal|sickness|flu|cold|pain|aches|"
     r"sweats|runs|diarrh\w*|stomach \w+)\b|\bfeel(?:ing)? like dying\b.{0,40}\b(?:day \w+|without|withdrawal|"
-    r"coming off|cramps|when will it end|when it will end)\b|"
+    r"coming off|cramps|when will it end|when it will end|(?:till|until|before) i (?:get|have|take) (?:my )?(?:dose|fix|"
+    r"script|methadone|meds|medicine|bup|bupe|suboxone|subs|pills?|dope))\b|"
     r"\b(?:die|died|dying) (?:of )?laughing\b|"
     r"\b(?:so|too) (?:angry|mad|furious|upset|stressed|wound up|worked up) (?:(?:at|with) \w+ )?(?:that )?i (?:can not|could not) "
     r"(?:breathe|think|see straight)\b|"
@@ -1288,6 +1343,19 @@ _BODY_NOW = _LazyRegex(
 def feels_unwell_now(text: str) -> bool:
     """The speaker's body now: "I'm starting to feel really sleepy" (read after a turn judged at risk)."""
     return bool(_BODY_NOW.search(normalise(text)))
+
+
+def feared_some_day(text: str) -> bool:
+    """A fear of what may happen one day ("I'm scared I'll overdose one day by forgetting my pills"),
+    with nothing placing it now."""
+    norm = normalise(text)
+    return bool(_FEAR.search(norm)) and bool(_SOME_DAY.search(norm)) and not _NOW.search(norm) \
+        and not _JUST_NOW.search(norm) and not _RESIGNED.search(norm)
+
+
+# Words that turn a fear into resignation: "I'm scared I'll overdose one day and I don't even care".
+_RESIGNED = _LazyRegex(r"\b(?:care|caring|point|hope|hoping|wish|want to|wanna|rather|mind|matter|matters|bother|"
+                       r"whatever happens|so be it|let it)\b")
 
 
 def told_as_history(text: str) -> bool:

@@ -84,9 +84,14 @@ _ASKS_FOR_CONTACT = LazyRegex(
     r"(?:someone|somebody|anyone|anybody|a person|people) to (?:talk|speak|chat|yarn) (?:to|with)\b|"
     r"(?:need|want|have) to (?:call|ring|phone|text|speak to|talk to) (?:someone|somebody|a person|a counsell?or|a human|"
     r"a real person)\b|"
-    r"(?:can|could|should|do) (?:i|we) (?:call|ring|phone|text) (?:the )?(?:\d+|one one one|nine nine nine|triple zero|"
+    r"(?:can|could|should|do) (?:i|we) (?:call|ring|phone|text|be calling|be ringing|be phoning|be texting) (?:the )?(?:\d+|one one one|nine nine nine|triple zero|"
     r"samaritans|frank|lifeline|nhs|the helpline|\w+ line|\w+ helpline)\b|"
-    r"^(?:\w+ ){1,2}(?:line number|number|helpline|hotline)(?: please| now)?$|"
+    r"^(?:\w+ ){1,4}(?:line number|number|helpline|hotline)(?: please| now)?$|"
+    # "drugs helpline for students": a few words around a helpline are asking for one
+    r"^(?:\w+ ){0,4}(?:helpline|hotline|help line|hot line)s?(?: \w+){1,4}$|"
+    # "is there any doctor on phone who can tell me what to give": a person to speak to, by phone
+    r"(?:doctor|nurse|counsell?or|pharmacist|someone|somebody|anyone|anybody|a person|a human|expert|professional)s? "
+    r"(?:on|over) (?:the )?phone\b|"
     r"^(?:\w+ ){1,5}(?:phone|phone number|contact number)(?: please| now)?$(?<!my phone)(?<!your phone)(?<!his phone)(?<!her phone)(?<!our phone)|"
     r"(?:who|whom|where) to (?:ring|call|phone|text|contact|turn to)\b|"
     # "what is the number of Tele MANAS" (Indian English), "what's that never use alone line"
@@ -97,8 +102,8 @@ _ASKS_FOR_CONTACT = LazyRegex(
 # Every way of asking above says one of these words: a question without any of them ("how long does
 # withdrawal last", most first requests) is answered without compiling the pattern, which costs a cold
 # start about 6 ms. tests/test_understanding_dialog.py proves each alternative contains one.
-CONTACT_WORDS = ("number", "line", "ring", "call", "phone", "text", "contact", "hold", "touch", "reach", "speak",
-                 "talk", "chat", "message", "yarn", "turn")
+CONTACT_WORDS = ("number", "line", "ring", "call", "phone", "phoning", "text", "contact", "hold", "touch", "reach",
+                 "speak", "talk", "chat", "message", "yarn", "turn")
 
 
 _EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
@@ -136,11 +141,12 @@ _OTHER_SUBSTANCES = re.compile(
     r"smoking(?! (?:it|heroin|fent\w*|gear|dope|foil|on foil|them|those|pills|blues|oxy\w*|h)\b)(?!.*\b(?:shooting|injecting|"
     r"banging|snorting|iv)\b)|tobacco|gutka|gutkha|meth(?! (?:script|scripts|prescription|dose|doses|clinic|program|"
     r"programme|maintenance|treatment|take homes?)\b)|methamphetamine|ket|sleeping (?:tablets|pills)|zopiclone|zolpidem|ambien|ice|crystal|cocaine|coke|crack|cannabis|"
-    r"marijuana|weed|(?<=on )spice|(?<=smoking )spice|(?<=smokes )spice|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
+    r"marijuana|weed|ganja|charas|bhang|hashish|(?<=on )spice|(?<=smoking )spice|(?<=smokes )spice|ecstasy|mdma|molly|ketamine|gambling|caffeine|xanax|valium|ativan|klonopin|diazepam|"
     r"alprazolam|lorazepam|clonazepam|benzos?|benzodiazepines?|adderall|ritalin|stimulants?|speed)\b")
 _OPIOID = re.compile(
     r"\b(opioids?(?<!not opioids)(?<!not opioid)|heroin|fentanyl|buprenorphine|naloxone|naltrexone|methadone|lofexidine|opioid pill|overdose|"
-    r"kratom|tramadol|morphine|codeine|pain ?killers?|pain pills?|(?:the|my|his|her|on|off|of) pills)\b")
+    r"kratom|tramadol|morphine|codeine|pain ?killers?|pain pills?|(?:the|my|his|her|on|off|of) pills|dope ?sick|drug sick|withdrawal sick|"
+    r"junk ?sick)\b")
 
 
 # "Drug and alcohol service" is how services are named (Australia, the UK): not a question about alcohol.
@@ -148,7 +154,8 @@ _DRUG_AND_ALCOHOL = re.compile(r"\bdrugs? (?:and|n) alcohol\b|\balcohol (?:and|n
 
 
 # "how much water should I be drinking": drinking to stay hydrated, not alcohol.
-_HYDRATION = re.compile(r"\b(?:water|fluids?|gatorade|electrolytes?|hydrat\w*|rehydrat\w*|juice|tea|broth|soup|ors)\b")
+_HYDRATION = re.compile(r"\b(?:water|fluids?|gatorade|electrolytes?|hydrat\w*|rehydrat\w*|juice|tea|broth|soup|ors|"
+                        r"food|snacks?|meals?)\b")
 
 
 def other_substance_only(text: str) -> bool:
