@@ -155,11 +155,16 @@ def main(argv=None) -> dict:
 
     dialogs = _rows(args.set, "emergency_dialogs.jsonl")
     if dialogs:
-        replies = kept = kept_risk = 0
+        replies = kept = kept_risk = opened = 0
         for row in dialogs:
             locale = row.get("locale", "en-US")
             conversation = Conversation(skill, locale=locale)
             turns = [conversation.say(t) for t in row["turns"]]
+            # The opening is an emergency statement too: recognised, with the number first.
+            opening_ok = turns[0].risk is not None and EMERGENCY[locale] in first_sentence(turns[0].text)
+            opened += opening_ok
+            if not opening_ok:
+                misses.append(("dialog opening", row["turns"][0], locale, turns[0].risk, turns[0].topic))
             for text, turn in zip(row["turns"][1:], turns[1:]):
                 replies += 1
                 has_number = EMERGENCY[locale] in turn.text or any(n in turn.text for n in numbers[locale])
@@ -167,7 +172,9 @@ def main(argv=None) -> dict:
                 kept_risk += has_number and turn.risk == "emergency"
                 if not has_number:
                     misses.append(("follow-up", text, row.get("follow_up_kind"), turn.risk, turn.topic))
-        result.update(follow_ups=replies, follow_ups_with_number=kept / replies)
+        result.update(dialog_openings=len(dialogs), dialog_openings_recognised=opened / len(dialogs),
+                      follow_ups=replies, follow_ups_with_number=kept / replies)
+        print(f"  emergency dialogs: {len(dialogs)}; opening recognised with the number first: {opened}/{len(dialogs)}")
         print(f"  emergency follow-ups: {replies}; reply carries a number: {kept} = {kept / replies:.1%}; "
               f"and risk emergency: {kept_risk} = {kept_risk / replies:.1%}")
 

@@ -104,6 +104,10 @@ OVERDOSE_STATEMENTS = [
     "i've rung 999 he's not breathing",                        # UK
     "he's not breathing i've called triple zero",              # Australia
     "narcan brought him back and now he wants to go cop",      # revived and going to buy more
+    "we narcanned him and now he's fixing to go get well",     # Southern US: about to go and use
+    "did way more than i usually do and my arms have gone numb",
+    "bhai saans nahi le raha please help",                     # Hindi words in Indian English: not breathing
+    "bachcha ne nani ki goliyan kha li",                       # a child swallowed grandmother's pills
 ]
 
 # --- suicidal thoughts or intent now -------------------------------------------------------------
@@ -185,6 +189,7 @@ SUICIDE_STATEMENTS = [
     "this is my last night",
     "tonight's my last night on earth",
     "how do i tell my mum i am suicidal",                      # the speaker's own state inside a question
+    "main marna chahta hoon",                                  # Hindi: I want to die
 ]
 
 # --- not a crisis: questions, fears, figures of speech, history -----------------------------------
@@ -251,6 +256,9 @@ NOT_OVERDOSE_CRISIS = [
     "i'm not going to overdose i'm careful",
     "what would i do if my son overdosed in his room",
     "the nurse brought him back to the ward and he wants to use the phone",
+    "i keep having nightmares that my brother overdosed",
+    "had the runs for three days while rattling and can't keep fluids down, when do i see a doctor",
+    "the staff saved her at the injecting room last month, is it safe to go back",
 ]
 # Genuinely ambiguous: the detector may call it a crisis (a false alarm costs seconds), so it is not asserted.
 AMBIGUOUS_ALLOWED = {"I'm not breathing right because of anxiety what helps"}

@@ -35,11 +35,24 @@ _MAY_NEED_SUBJECT = re.compile(
     r"passed out|moving|purpose|worth|rather|easier|world|od|narcan)\b")
 
 
+# A carrier cannot have stood before every first word: "i does narcan work..." or "i'm is it safe" was
+# never said, and reading it so turns a question into a statement about the speaker.
+_QUESTION_FIRST = frozenset(("do", "does", "did", "can", "could", "will", "would", "should", "is", "are", "was", "were",
+                             "has", "have", "had", "may", "might", "must", "what", "how", "why", "when", "where", "which",
+                             "who"))
+_NOT_AFTER = {"i": frozenset(("does", "is", "are", "was", "has", "what", "how", "why", "when", "where", "which", "who")),
+              "i'm": _QUESTION_FIRST, "i'd": _QUESTION_FIRST,
+              "he": frozenset(("do", "are", "were", "have", "what", "how", "why", "when", "where", "which", "who"))}
+
+
 def detect_crisis_in_slot(text: str) -> str | None:
     """detect_crisis() for text Alexa captured after a carrier phrase, whose first word it dropped."""
     found = detect_crisis(text)
     if found is None and text and len(text) < 500 and _MAY_NEED_SUBJECT.search(text.lower()):
+        first = text.lower().split(None, 1)[0]
         for subject in CARRIER_SUBJECTS:
+            if first in _NOT_AFTER.get(subject, ()):
+                continue
             found = detect_crisis(f"{subject} {text}")
             if found is not None:
                 break
@@ -107,15 +120,15 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
         return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
-    from .crisis_patterns import at_risk, feared_some_day, feels_unwell_now, figure_of_speech, told_as_history
+    from .crisis_patterns import about_later, at_risk, feels_unwell_now, figure_of_speech, told_as_history
     # The model does not judge alone one or two words ("second", "the rest"), nor words the patterns
-    # read as a figure of speech ("I overdosed on chocolate", "dead keen") or a fear of some day ("scared
-    # I'll overdose one day"). Asked only when the model leans towards danger: compiling the figures costs
-    # a fresh process about 5 ms, and most turns never need them.
+    # read as a figure of speech ("I overdosed on chocolate", "dead keen") or about some day ("scared I'll
+    # overdose one day", "just wanna be ready"). Asked only when the model leans towards danger: compiling
+    # the figures costs a fresh process about 5 ms, and most turns never need them.
     long_enough = len(text.split()) >= MODEL_MIN_WORDS
     at_risk_share = overdose + suicide + probs.get("at_risk", 0.0)
     model_judges = long_enough and at_risk_share >= min(EMERGENCY_SHARE, AT_RISK_SHARE) and not figure_of_speech(text) \
-        and not feared_some_day(text)
+        and not about_later(text)
     if model_judges and overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
             # A question about nobody in particular ("what does overdose breathing sound like") with no

@@ -81,6 +81,24 @@ _TOKENS = {
     "everyones": "everyone s", "ta ra": "goodbye", "ta ta": "goodbye", "cheerio": "goodbye",
     "fenty": "fentanyl", "fetty": "fentanyl", "fetti": "fentanyl", "fent": "fentanyl",
     "carked it": "died", "cark it": "die", "carks it": "dies", "carking it": "dying",
+    # Hindi crisis words as Indian English speakers mix them in, as a recogniser spells them in Latin letters
+    "saans nahi le raha": "is not breathing", "saans nahi le rahi": "is not breathing",
+    "saans nahi aa rahi": "can not breathe", "saans nahin": "not breathing", "saans nahi": "not breathing",
+    "saans ruk gayi": "stopped breathing", "saans band": "stopped breathing",
+    "behosh": "unconscious", "hosh nahi": "unconscious", "hosh mein nahi": "unconscious",
+    "uth nahi raha": "will not wake up", "uth nahi rahi": "will not wake up", "nahi uth raha": "will not wake up",
+    "nahi uth rahi": "will not wake up", "utha nahi": "will not wake up",
+    "kha li": "swallowed", "kha liya": "swallowed", "kha gaya": "swallowed", "kha gayi": "swallowed",
+    "kha gaye": "swallowed", "nigal li": "swallowed", "nigal liya": "swallowed", "nigal gaya": "swallowed",
+    "bachche": "child", "bachcha": "child", "baccha": "child", "bacche": "child", "bachchi": "child",
+    "dawai": "medicine", "dawa": "medicine", "goliyan": "pills", "goli": "pill", "neend mein": "drowsy",
+    "neela pad gaya": "turned blue", "neela ho gaya": "turned blue", "neeli pad gayi": "turned blue",
+    "marna chahta hoon": "i want to die", "marna chahti hoon": "i want to die", "mar jana chahta": "i want to die",
+    "mar jaana chahta": "i want to die", "mar jana chahti": "i want to die", "mar jaana chahti": "i want to die",
+    "jeena nahi chahta": "i do not want to live", "jeena nahi chahti": "i do not want to live",
+    "khudkushi": "suicide", "aatmahatya": "suicide", "atmahatya": "suicide",
+    "zyada le li": "took too much", "zyada le liya": "took too much", "jyada le li": "took too much",
+    "zyada kha li": "took too much",
 }
 _TOKEN_RX = _LazyRegex(r"\b(?:" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")\b"
                        r"|\bover ?do[sz]\w*|\bnal[oa]x\w*")
@@ -121,10 +139,10 @@ def normalise(text: str) -> str:
 _PRON = r"(?:he|she|they|him|her|them|i|me|we|you)"
 _NOT = r"(?:not|no longer|never|barely|hardly|scarcely)"
 # What someone brought round wants next: "wants to go and take more"
-_WANTS_TO = r"(?:want|wants|wanna|going|trying|about) to "
+_WANTS_TO = r"(?:(?:want|wants|going|trying|about|fixing|fixin|planning|itching) to |wanna |gonna )"
 _MORE_OF_IT = (r"(?:use(?! (?:the|a|an|my|his|her|their|your) (?:phone|toilet|bathroom|loo|car|computer|inhaler|"
                r"shower|charger|laptop))|take more|take some more|get more|get some more|buy more|find more|score|cop|pick up|"
-               r"shoot up|fix|get high|have more)\b")
+               r"shoot up|fix|get high|have more|get well|get right|get straight|use again)\b")
 # Words that make a sentence a general or hypothetical question rather than a report.
 _HYPO = _LazyRegex(
     r"\b(?:if|when|whenever|in case|incase|suppose|supposing|imagine|what happens|signs?|symptoms?|difference|"
@@ -161,11 +179,16 @@ _HISTORY = _LazyRegex(
     r"(?:and|but) (?:lived|survived|made it)|at (?:age \d+|(?:thir|four|fif|six|seven|eigh|nine)teen)\b|as a teenager|(?:last |at )christmas|"
     r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was|am) (?:fine|okay|ok|alright|all right|doing (?:way |much |so much |a lot )?(?:well|good|great|ok|okay|better)) now|"
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
+    r"(?:they|paramedics|the paramedics|staff|the staff|nurses|the nurses|someone|doctors|the doctors) (?:saved|revived) "
+    r"(?:him|her|them|me|his life|her life|my life)|"
+    r"after (?:his|her|their|my|our|a) (?:\w+ )?(?:friend|mate|cousin|brother|sister|classmate|uncle|aunt|dad|mum|mom|"
+    r"father|mother|partner|neighbour|neighbor) (?:overdosed|died|passed)|"
     r"in the (?:summer|winter|spring|autumn|fall|holidays)|lost (?:my |our |his |her )?(?:\w+ ){1,2}to (?:an? )?(?:overdose|od)|"
     # told of a story, not a life: a film, a soap, the news
     r"(?:in|on|from|watching|watched|saw) (?:a |the |that |this )?(?:\w+ )?(?:movie|film|soap|episode|documentary|doco|doc|"
     r"show|programme|program|series|video|clip|podcast|tiktok|reel)\b|\bthat (?:episode|movie|film|show|documentary|doco|programme|program)\b|eastenders|home and away|coronation street|euphoria|the wire|on the news|"
     r"the news (?:said|says|reported)|in the news|news report|"
+    r"\b(?:dreams?|dreamt|dreamed|dreaming|nightmares?) (?:\w+ ){0,2}?(?:that|about|where)\b|"
     r"\b(?:song|track|lyrics?|poem|book|article|post|web series|series|film|movie|show|episode|documentary|doco) "
     r"(?:about|where|showed|shows|showing|had|has|in which)\b|"
     r"in (?:a |the |that |this )?(?:serial|drama|series|story|novel|play)\b|the (?:hero|heroine|character)|"
@@ -260,7 +283,8 @@ _OD_GROUPS = [
     ]),
     ("now", ("gurgl", "chok", "snor", "rattl"), [
         r"(?<!\bi am )(?<!\bi m )(?<!\bbeen )(?<!\bim )"
-        r"\b(?:gurgling|gurgle|gurgles|choking|snoring|rattling|death rattle)\b.{0,40}\b(?:can not|will not|not|no)\b",
+        r"\b(?:gurgling|gurgle|gurgles|choking|snoring|death rattle|rattling (?:breath|breathing|sound|noise)|"
+        r"rattling in (?:his|her|their|the) (?:chest|throat))\b.{0,40}\b(?:can not|will not|not|no)\b",
         r"\b(?:is|s|are|making|makes) (?:\w+ )?(?:gurgling|gurgle|choking|rattling) (?:sound|sounds|noise|noises)\b",
     ]),
     ("now", ("overdos", "poison"), [
@@ -351,7 +375,11 @@ _OD_GROUPS = [
         r"(?:back )?out|leaving|left|taking off|took off|walked off|walking off)\b",
     ]),
     # brought round (by an injection, a spray, in hospital) and wanting more now
-    ("now", ("senses", "came round", "came around", "came to", "woke up", "revived", "conscious", "brought"), [
+    ("now", ("senses", "came round", "came around", "came to", "woke up", "revived", "conscious", "brought",
+             "naloxoned", "naloxoneed"), [
+        # "my girl narcanned me and I feel sick as hell so I'm fixing to go get well again"
+        r"\bnaloxone(?:d|ed) (?:me|him|her|them)\b.{0,70}\b(?:" + _WANTS_TO + r"|(?:i m|i am|im|he s|she s|they re) "
+        r"(?:going to|gonna|fixing to|about to) )(?:go and |go |leave and )?" + _MORE_OF_IT,
         r"\b(?:brought|bring|brings|got) (?:him|her|them|me) (?:back|round|around|to)\b.{0,70}\b" + _WANTS_TO +
         r"(?:go and |go |leave and |get out and )?" + _MORE_OF_IT,
         r"\b(?:came|come|coming) (?:back )?(?:to (?:his |her |their |my )?senses|round|around|to)\b.{0,20}\b(?:after|from) "
@@ -371,11 +399,16 @@ _OD_GROUPS = [
     ]),
     ("past", ("overdosed",), [
         r"\boverdosed\b(?! on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b)"]),
-    ("past", ("too ", "overdose", "dose"), [
+    ("past", ("too ", "overdose", "dose", "more than"), [
         r"\b(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|consumed|drank|popped|ate)"
         r" (?:\w+ ){0,3}?(?:too much|too many|way too much|far too much|an overdose|overdose|"
         r"a big overdose|a massive dose|too big (?:a )?(?:dose|hit|shot)|too strong|(?:a )?heavy dose|"
         r"(?:a )?double dose)\b",
+        # "did way more than usual since getting out"
+        r"\b(?:took|taken|had|done|did|used|shot|injected|snorted|smoked|swallowed|popped)"
+        r" (?:\w+ ){0,2}?(?:way |much |a lot |heaps |loads |far |lots )?more than (?:usual|normal|i usually (?:do|take|have|use)|"
+        r"i normally (?:do|take|have|use)|my usual|(?:he|she|they) usually (?:does|takes|has|uses)|i should have|i meant to|"
+        r"i m used to|i am used to|ever)\b",
     ]),
     ("past", ("all", "every", "whole", "entire", "full"), [
         r"\b(?:took|taken|swallowed|consumed|had|ate|popped|drank|injected|shot) (?:all|every|the whole|a whole|"
@@ -410,7 +443,12 @@ _OD_GROUPS = [
         r"swallow|ate|eaten|chewed|chewing|chew|sucking on|sucked|got into|drank|drunk|licked|licking|"
         r"put \w+ (?:\w+ )?in (?:his|her|their) mouth)\b.{0,40}\b(?:patch|patches|pills?|tablets?|methadone|"
         r"buprenorphine|suboxone|subutex|fentanyl|oxy\w*|hydromorphone|morphine|opioids?|medicine|medication|"
-        r"meds|dose|bottle|strips?|films?|naltrexone|tramadol|codeine)\b",
+        r"meds|dose|bottle|strips?|films?|naltrexone|tramadol|codeine|painkillers?|bup|bupe|bupes|subs|stash|"
+        r"script)\b",
+        # the medicine named before the verb, as Hindi orders it: "bachche ne dadi ki painkiller kha li"
+        r"\b(?:toddler|baby|child|kid|grandchild|grandson|granddaughter|son|daughter)\b.{0,40}\b(?:patch|patches|pills?|"
+        r"tablets?|methadone|buprenorphine|suboxone|fentanyl|oxy\w*|morphine|opioids?|medicine|medication|meds|tramadol|"
+        r"codeine|painkillers?)\b.{0,20}\bswallowed\b",
     ]),
     ("past", ("collaps",), [
         r"(?<!\bvein )(?<!\bveins )(?<!\blung )(?<!\blungs )(?<!\bveins have )(?<!\bveins had )(?<!\bvein has )"
@@ -924,7 +962,7 @@ _FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
                        r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
                        r"if (?:\w+ ){1,2}(?:relapses|relapse|uses|use|goes back|go back))\b")
-_FEARED_LATER = _LazyRegex(r"\b" + _FEAR_WORDS + r" (?:of|about)(?: \w+)?\s*$")
+_FEARED_LATER = _LazyRegex(r"\b" + _FEAR_WORDS + r" (?:of|about)(?: \w+){0,3}?\s*$")
 _LATER = _LazyRegex(r" (?:if|when|once|after|again|one day|someday|some day|in the future|next)\b")
 _INVERTING = frozenset(("will", "would", "could", "can", "might", "may", "does", "do", "did", "should", "is", "are"))
 _PRONOUN_START = _LazyRegex(r"(?:he|she|they|i|you|we|my \w+|someone|somebody)\b")
@@ -1016,6 +1054,7 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
 
 
 _SELF_WORDS = _LazyRegex(r"\b(?:i|me|my|myself)\b")
+_IF_EVER_BEFORE = _LazyRegex(r"\b(?:if|in case|when|whenever|should) (?:i|he|she|they|we|my \w+) (?:\w+ )?ever\b")
 _SPEAKER_STATE_END = _LazyRegex(r"\b(?:i am|i m|im|i feel|i felt|i have been|i ve been|i keep|i keep being|i still feel|"
                                 r"i get|i am getting|i m getting|i am feeling|i m feeling)(?: really| so| very| quite| a bit| kind of)?\s*$")
 _HELP_FRAME = _LazyRegex(r"\b(?:help|support|talk to|talking to|deal with|approach|handle|look after)\b(?: \w+){0,4} "
@@ -1069,6 +1108,8 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "negated"
     if _FEARED_BY_OTHERS.search(text):
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
+    if _IF_EVER_BEFORE.search(_window(text, m.start(), 6)) and not _NOW.search(text):
+        return "general"                 # "if I ever feel like hurting myself down the road, who would I call"
     if _overlaps_a_figure_of_speech(text, m):
         return "figure of speech"        # "I wanted to die laughing", "I'd rather die than queue every morning"
     if _IF_SOMEONE_MEANS.search(text) and not _NOW_SU.search(text):
@@ -1314,6 +1355,11 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"coming off|cramps|when will it end|when it will end|(?:till|until|before) i (?:get|have|take) (?:my )?(?:dose|fix|"
     r"script|methadone|meds|medicine|bup|bupe|suboxone|subs|pills?|dope))\b|"
     r"\b(?:die|died|dying) (?:of )?laughing\b|"
+    # "I keep having dreams that I overdosed", "my anxiety makes me feel like I'm overdosing"
+    r"\b(?:dreams?|dreamt|dreamed|dreaming|nightmares?) (?:\w+ ){0,2}?(?:that |about |where )?(?:i|he|she|they|someone|my \w+) "
+    r"(?:\w+ )?(?:overdosed|od d|died|was dying|were dying|was dead|killed (?:myself|himself|herself))\b|"
+    r"\b(?:anxiety|panic(?: attacks?)?|nerves|stress) (?:\w+ ){0,3}?(?:makes?|made|making) me feel like (?:i m |i am )?"
+    r"(?:overdosing|dying|having an overdose)\b|"
     r"\b(?:so|too) (?:angry|mad|furious|upset|stressed|wound up|worked up) (?:(?:at|with) \w+ )?(?:that )?i (?:can not|could not) "
     r"(?:breathe|think|see straight)\b|"
     r"\b(?:dope ?sickness|sickness|withdrawal|withdrawals|cramps|rattle|cluck|clucking|aches) (?:\w+ )?(?:makes|is making|"
@@ -1345,16 +1391,17 @@ def feels_unwell_now(text: str) -> bool:
     return bool(_BODY_NOW.search(normalise(text)))
 
 
-def feared_some_day(text: str) -> bool:
-    """A fear of what may happen one day ("I'm scared I'll overdose one day by forgetting my pills"),
-    with nothing placing it now."""
+def about_later(text: str) -> bool:
+    """A fear of what may happen one day ("I'm scared I'll overdose one day by forgetting my pills") or
+    getting ready for it ("what's the go if a mate overdoses, just wanna be ready"), nothing placing it now."""
     norm = normalise(text)
-    return bool(_FEAR.search(norm)) and bool(_SOME_DAY.search(norm)) and not _NOW.search(norm) \
-        and not _JUST_NOW.search(norm) and not _RESIGNED.search(norm)
+    later = bool(_FEAR.search(norm)) and bool(_SOME_DAY.search(norm)) or bool(_PREPARING.search(norm))
+    return later and not _NOW.search(norm) and not _JUST_NOW.search(norm) and not _RESIGNED.search(norm)
 
 
 # Words that turn a fear into resignation: "I'm scared I'll overdose one day and I don't even care".
-_RESIGNED = _LazyRegex(r"\b(?:care|caring|point|hope|hoping|wish|want to|wanna|rather|mind|matter|matters|bother|"
+_RESIGNED = _LazyRegex(r"\b(?:care|caring|point|hope|hoping|wish|want to (?:die|be dead|go|end|be gone)|rather|mind|matter|"
+                       r"matters|bother|"
                        r"whatever happens|so be it|let it)\b")
 
 

@@ -59,7 +59,7 @@ _ASKS_FOR_CONTACT = LazyRegex(
     r"(?:i |we |you |they |he |she |(?:my|our|his|her) \w+ )?(?:even |actually |really |just |then )?(?:ring|call|phone|text|contact)\b|"
     r"(?:who|whom) (?:do|can|should|could|would) (?:i|we|my \w+) (?:talk|speak|chat) (?:to|with)\b|"
     r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:just |only |especially |specifically )for\b|"
-    r"(?:a|any|some) (?:\w+ ){0,2}?(?:line|helpline|hotline|number) (?:\w+ ){1,3}?(?:can|could|should|would|will|might) "
+    r"(?:a|any|some) (?:\w+ ){0,3}?(?:line|helpline|hotline|number) (?:\w+ ){1,3}?(?:can|could|should|would|will|might) "
     r"(?:call|ring|phone|text)\b|"
     r"(?:anywhere|somewhere|a place|places) (?:\w+ ){0,3}?(?:can|could|to) (?:ring|call|phone|text)\b|"
     r"(?:contact|contacts|contact details) (?:for|of)\b|give me (?:a |the |some )?contacts?\b|"
