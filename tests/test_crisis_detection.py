@@ -190,6 +190,7 @@ SUICIDE_STATEMENTS = [
     "tonight's my last night on earth",
     "how do i tell my mum i am suicidal",                      # the speaker's own state inside a question
     "main marna chahta hoon",                                  # Hindi: I want to die
+    "i'm on the station platform thinking about stepping in front of the next train",
 ]
 
 # --- not a crisis: questions, fears, figures of speech, history -----------------------------------
@@ -259,6 +260,8 @@ NOT_OVERDOSE_CRISIS = [
     "i keep having nightmares that my brother overdosed",
     "had the runs for three days while rattling and can't keep fluids down, when do i see a doctor",
     "the staff saved her at the injecting room last month, is it safe to go back",
+    "i'm scared that one day i'll find my son overdosed in his room",
+    "is it true you put ice on someone or put them in a cold bath if they're overdosing",
 ]
 # Genuinely ambiguous: the detector may call it a crisis (a false alarm costs seconds), so it is not asserted.
 AMBIGUOUS_ALLOWED = {"I'm not breathing right because of anxiety what helps"}
@@ -275,6 +278,10 @@ NOT_SUICIDE_CRISIS = [
     "is the suicide rate higher in people who use opioids",
     "this is my last night in rehab before i go home",
     "a teacher i work with asked how to spot a pupil who might be suicidal",
+    "why does my keyworker ask me if i'm feeling suicidal every visit",
+    "what do i say if my daughter ever tells me she wants to die",
+    "how do i help a friend who is saying she wants to die",
+    "i worry that one day i'll slip up and not wake up",
     "if I don't get my pills I'll go into withdrawal and I can't stand it I might die",
     "can you die from opioid withdrawal",
     "I feel like I'm dying from withdrawal",

@@ -199,7 +199,8 @@ _NOW = _LazyRegex(r"\b(?:right now|just now|today|tonight|this morning|this even
                   r"currently|minutes ago|an hour ago|a minute ago|seconds ago)\b")
 # ("still", but not "can I still get on a script": a question about what is still allowed)
 _NOW_SU = _LazyRegex(r"\b(?:right now|just now|today|tonight|at the moment|currently|again|"
-                     r"still(?! (?:get|be able|go|take|qualify|allowed|able|on|have to|need|do|be on|feel (?:low|down|sad|flat|"
+                     r"still(?! (?:get|be able|go|take|qualify|allowed|able|on|have to|need|do|be on|worry|be worried|"
+                     r"be concerned|tell|mention|bring|be watching|watch|keep|feel (?:low|down|sad|flat|"
                      r"tired|rough|anxious|crap|off|meh)))|lately|these days|"
                      # "the thoughts are coming back", but not "does the urge come back after you get clean"
                      r"(?:is|are|s|re|keeps?|started|starting|start) (?:coming|to come) back|(?:has|have|ve|had) come back|"
@@ -661,6 +662,12 @@ _SU_SELF_GROUPS = [
         r"\b(?:i am|i m|standing|sitting|i am up|i m up) (?:up |out )?on (?:the|a|this|top of the) (?:roof|ledge|bridge|edge|"
         r"balcony|cliff|railway|tracks|train tracks|overpass)\b(?! (?:fixing|cleaning|working|with (?:a|the) (?:view|friends)))",
     ]),
+    # at the edge of a platform, a bridge or a roof, thinking of stepping off
+    (("platform", "tracks", "bridge", "ledge", "edge", "roof", "cliff"), [
+        r"\b(?:i am|i m|standing|stood|sitting|i am sat|i m sat) (?:up |out |right )?(?:on|at) (?:the|a|this) (?:edge of the )?"
+        r"(?:train |station |railway |tube |subway |metro )?(?:platform|tracks|bridge|ledge|edge|roof|cliff|overpass)\b.{0,60}\b(?:(?:step|stepping|jump|jumping|throw myself|"
+        r"throwing myself|fall|falling) (?:off|over|in front|down|under)|(?:walk|walking|go|going) (?:off|in front))\b",
+    ]),
     (("poison", "bleach", "antifreeze", "pesticide", "insecticide", "weed killer", "paraquat"), [
         r"\b(?:took|taken|drank|drunk|swallowed|ate|had|have had|consumed) (?:some |the |a |a bottle of |a lot of )?"
         r"(?:rat poison|poison|bleach|antifreeze|weed killer|pesticide|insecticide|paraquat|toilet cleaner)\b",
@@ -922,7 +929,9 @@ def _is_general(text: str, start: int, end: int, modal: bool = True) -> bool:
         return True     # "in case I ever feel suicidal", "if he ever stops breathing": not now
     if _SPECIFIC.search(segment.replace(" a person", " ").replace("the person", " ")) and not _GENERIC.search(segment):
         # "put someone in a cold shower if they're overdosing": "they" is the someone before
-        return bool(_GENERIC.search(prefix[:hypo.start()])) and not _SPECIFIC.search(
+        wide = _window(text, start, 18)
+        before_hypo = wide[:wide.rfind(hypo.group(0))] if hypo.group(0) in wide else prefix[:hypo.start()]
+        return bool(_GENERIC.search(before_hypo)) and not _SPECIFIC.search(
             _THEY.sub(" ", segment.replace(" a person", " ").replace("the person", " ")))
     return True
 
@@ -957,7 +966,7 @@ _IF_SUBJECT_END = _LazyRegex(r"\bif (?:i|he|she|they|we|you|my \w+|someone|someb
 _CONSEQUENCE = _LazyRegex(r" (?:\w+ ){0,3}?(?:would|will|could|do|does|is|are|can)\b")
 _WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\bwhat happens if\b|^(?:\w+ )?what if\b|"
                               r"\bwhat would (?:i|we|you|one) (?:even |actually )?do if\b")
-_FEAR_WORDS = r"(?:scared|afraid|terrified|frightened|worried|fear|fearful|nervous|paranoid|anxious)"
+_FEAR_WORDS = r"(?:scared|afraid|terrified|frightened|worried|worry|worries|fear|fearful|nervous|paranoid|anxious)"
 _FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
                        r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
@@ -1023,6 +1032,9 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
             return "negated"
         return None
     if kind == "past":
+        if _FEAR.search(_window(text, m.start(), 12)) and _SOME_DAY.search(text) and not _NOW.search(text) \
+                and not _JUST_NOW.search(text):
+            return "feared, not happening"     # "I'm scared one day I'll find my daughter OD'd in her room"
         if _is_general(text, m.start(), m.end()) or _WHAT_HAPPENS_IF.search(text[:m.start()]) \
                 or _IF_SUBJECT_END.search(_window(text, m.start(), 3)) and _CONSEQUENCE.match(text, m.end()):
             return "general"     # "what would happen if I took too much of my methadone by mistake"
@@ -1085,8 +1097,12 @@ _FEARED_BY_OTHERS_PATTERN = (
     r"\bkill (?:my|him|her|your)self (?:with (?:this|that|the|these|those|drugs|stuff|gear|pills|dope|it)|"
     r"if (?:i|you|he|she) keep|by taking|taking)\b")
 _FEARED_BY_OTHERS = _LazyRegex(_FEARED_BY_OTHERS_PATTERN)
-_THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)? (?:tells|told|says|said|"
+_THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)?"
+                       r"(?: is| are| was| were| ever| always| still)? (?:tells|told|says|said|saying|telling|"
                        r"keeps saying|keeps telling)\b")
+# "why does the service ask me if I'm feeling suicidal at every appointment": someone else's question
+_ASKED_ME_IF = _LazyRegex(r"\b(?:ask|asks|asked|asking|check|checks|checked|checking) (?:me |us )?(?:if|whether) "
+                          r"(?:i|we) (?:am|m|was|feel|felt|am feeling|m feeling|have been|ve been)\s*$")
 _ASKED_IF_ENOUGH = _LazyRegex(r"\b(?:would|could|will|can|is) (?:that|it|this|one|that one|a \w+|one \w+)(?: \w+)? be enough "
                               r"to (?:kill me|die)\b")
 _OTHERS_WOULD_THINK = _LazyRegex(r"\b(?:would|will|do|does|did|might|could) (?:they|he|she|people|you|anyone|the \w+) "
@@ -1108,8 +1124,11 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "negated"
     if _FEARED_BY_OTHERS.search(text):
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
-    if _IF_EVER_BEFORE.search(_window(text, m.start(), 6)) and not _NOW.search(text):
+    if _IF_EVER_BEFORE.search(_window(text, m.start(), 9)) and not _NOW.search(text):
         return "general"                 # "if I ever feel like hurting myself down the road, who would I call"
+    if ("wake" in phrase or "overdos" in phrase) and _FEAR.search(_window(text, m.start(), 12)) \
+            and _SOME_DAY.search(text) and not _NOW.search(text) and not _RESIGNED.search(text):
+        return "feared, not happening"   # "I worry that one day I'll relapse and not wake up"
     if _overlaps_a_figure_of_speech(text, m):
         return "figure of speech"        # "I wanted to die laughing", "I'd rather die than queue every morning"
     if _IF_SOMEONE_MEANS.search(text) and not _NOW_SU.search(text):
@@ -1120,7 +1139,8 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
             and _SOME_DAY.search(text) \
             and not _NOW.search(text):
         return "feared, not happening"   # "I'm scared my son's going to overdose someday"
-    if _ASKED_IF_ENOUGH.search(prefix + " " + phrase) or _OTHERS_WOULD_THINK.search(prefix):
+    if _ASKED_IF_ENOUGH.search(prefix + " " + phrase) or _OTHERS_WOULD_THINK.search(prefix) \
+            or _ASKED_ME_IF.search(prefix):
         return "asked"                   # "would one pill be enough to kill me", "would they think I'm suicidal"
     if _JOKES.search(prefix) and _THIRD_END.search(prefix) and not _ME.search(" ".join(prefix.split()[-3:])):
         return "someone else's joke"     # "my friend jokes every weekend that he's gonna OD, is that a red flag"
@@ -1363,7 +1383,7 @@ _FIGURE_OF_SPEECH = _LazyRegex(
     r"\b(?:so|too) (?:angry|mad|furious|upset|stressed|wound up|worked up) (?:(?:at|with) \w+ )?(?:that )?i (?:can not|could not) "
     r"(?:breathe|think|see straight)\b|"
     r"\b(?:dope ?sickness|sickness|withdrawal|withdrawals|cramps|rattle|cluck|clucking|aches) (?:\w+ )?(?:makes|is making|"
-    r"made) me (?:want to|wanna) die\b|\b(?:going to|gonna|will|ll) be the death of (?:me|us|him|her)\b|"
+    r"made) me (?:feel like (?:i )?)?(?:want to|wanna) die\b|\b(?:going to|gonna|will|ll) be the death of (?:me|us|him|her)\b|"
     r"\b(?:pain|cramps|aches?|back|knee|legs?|head|stomach|withdrawal|sickness|rattle) (?:is |are |s )?killing me\b|"
     # "I'd rather die than queue every morning", but not "than live like this" or "than go on"
     r"\b(?:would|d) rather die than (?!(?:live|living|(?:go|going) on(?= *$| like| living| with (?:this|life|my life)| any)|"
@@ -1418,11 +1438,18 @@ _RISK_QUESTION_END = _LazyRegex(r"\b(?:is (?:it |that |this )?(?:risky|dangerous
                                 r"what (?:happens?|will happen|happen)|is that right|is that true)\s*$")
 
 
+_IF_I_USED_WOULD = _LazyRegex(r"^(?:\w+ )?(?:if|say|suppose|what if) (?:i|we) (?:\w+ ){0,2}?(?:used|use|took|take|had|have|did|do|"
+                              r"went back|go back|shot|injected)\b.{0,60}\b(?:would|could|will|might|can|is|does) "
+                              r"(?:i|it|that|my|me)\b")
+
+
 def at_risk(text: str) -> str | None:
     """OVERDOSE or SUICIDE when the words are at risk (see above); None otherwise."""
     norm = normalise(text)
     if not norm or (_AUX_QUESTION.match(norm) or _RISK_QUESTION_END.search(norm)) and not _ME.search(norm):
         return None     # a question about someone else's risk: "he stopped two weeks, same amount, is it risky"
+    if _IF_I_USED_WOULD.search(norm) and not _RESIGNED.search(norm):
+        return None     # "if I used the same amount after detox would I overdose": asking what would happen
     for kind, pattern in _AT_RISK:
         m = pattern.search(norm)
         if m and not _negated(norm, m.start()):

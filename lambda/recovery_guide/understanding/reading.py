@@ -106,7 +106,8 @@ CONTACT_WORDS = ("number", "line", "ring", "call", "phone", "phoning", "text", "
                  "speak", "talk", "chat", "message", "yarn", "turn")
 
 
-_EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|"
+_EMERGENCY_WORDS = re.compile(r"\b(?:overdose|not breathing|ambulance|911|999|000|112|emergency|police|nine nine nine|"
+                              r"nine one one|triple zero|"
                               r"paramedics?|"
                               # naloxone given, not naloxone sought: "who do I ring to get naloxone" wants a number
                               r"(?<!get )(?<!find )(?<!buy )(?<!order )(?<!free )(?<!some )naloxone"
