@@ -191,6 +191,7 @@ SUICIDE_STATEMENTS = [
     "how do i tell my mum i am suicidal",                      # the speaker's own state inside a question
     "main marna chahta hoon",                                  # Hindi: I want to die
     "i'm on the station platform thinking about stepping in front of the next train",
+    "i picked up a gun this morning and i know what it's for",
 ]
 
 # --- not a crisis: questions, fears, figures of speech, history -----------------------------------
@@ -262,6 +263,7 @@ NOT_OVERDOSE_CRISIS = [
     "the staff saved her at the injecting room last month, is it safe to go back",
     "i'm scared that one day i'll find my son overdosed in his room",
     "is it true you put ice on someone or put them in a cold bath if they're overdosing",
+    "watching a soap and a lad od'd, do they really come round that quick with narcan",
 ]
 # Genuinely ambiguous: the detector may call it a crisis (a false alarm costs seconds), so it is not asserted.
 AMBIGUOUS_ALLOWED = {"I'm not breathing right because of anxiety what helps"}

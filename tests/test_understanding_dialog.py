@@ -312,6 +312,7 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "i feel like dying every day till i get my methadone, is that normal",
                                    "i worry i'll overdose one day because i forget if i've had my tablets",
                                    "if i used my old amount after rehab would i overdose",
+                                   "watching a soap and a lad od'd, do they really come round that quick with narcan",
                                    "withdrawal makes me feel like i want to die but i won't do anything, how do i cope"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None

@@ -649,6 +649,9 @@ _SU_SELF_GROUPS = [
         r"(?:in my (?:lap|hand|hands|mouth)|next to me|beside me|in front of me|on my (?:lap|bed|knee))\b",
     ]),
     (("gun", "pistol", "rifle", "shotgun"), [
+        # "bought a gun today and I know what it's for"
+        r"\b(?:bought|got|have|found|picked up|loaded|got hold of|borrowed) (?:a |the |my |his |her )?(?:\w+ s )?(?:gun|pistol|"
+        r"rifle|shotgun|rope)\b.{0,40}\b(?:i know what (?:it s|it is|its) for|it s for me|it is for me|for myself|for me\s*$)",
         r"\b(?:with|got|have|holding|loaded|cleaning) (?:my |a |the |his |her )?(?:\w+ s )?(?:gun|pistol|rifle|shotgun)\b.{0,60}"
         r"\b(?:no point|see (?:no|any|the) point|done with|can not go on|nothing left|goodbye|end it|end this)\b",
         r"\b(?:no point|see (?:no|any|the) point|done with|can not go on|nothing left|end it|end this)\b.{0,60}"
@@ -1357,7 +1360,7 @@ _INTENT_NOW = _LazyRegex(
 
 
 _ASKS = _LazyRegex(r"\b(?:how|what|why|when|where|should|is (?:it|that|this)|was (?:it|that|this)|do i|does|can i|"
-                   r"could i|would)\b")
+                   r"could i|would|do (?:they|people|you)|did (?:they|he|she)|are they)\b")
 _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|smoked|snorted|swallowed)\b|"
                        r"\bsomething (?:is |s )?(?:wrong|not right)\b")
 
