@@ -974,6 +974,14 @@ _FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
                        r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
                        r"if (?:\w+ ){1,2}(?:relapses|relapse|uses|use|goes back|go back))\b")
+
+
+def _feared_some_day(text: str, start: int | None = None, words: int = 12) -> bool:
+    """A fear (in the words before `start`, or anywhere) of what may happen some day, nothing placing it now."""
+    where = text if start is None else _window(text, start, words)
+    return bool(_FEAR.search(where)) and bool(_SOME_DAY.search(text)) and not _NOW.search(text)
+
+
 _FEARED_LATER = _LazyRegex(r"\b" + _FEAR_WORDS + r" (?:of|about)(?: \w+){0,3}?\s*$")
 _LATER = _LazyRegex(r" (?:if|when|once|after|again|one day|someday|some day|in the future|next)\b")
 _INVERTING = frozenset(("will", "would", "could", "can", "might", "may", "does", "do", "did", "should", "is", "are"))
@@ -1035,8 +1043,7 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
             return "negated"
         return None
     if kind == "past":
-        if _FEAR.search(_window(text, m.start(), 12)) and _SOME_DAY.search(text) and not _NOW.search(text) \
-                and not _JUST_NOW.search(text):
+        if _feared_some_day(text, m.start()) and not _JUST_NOW.search(text):
             return "feared, not happening"     # "I'm scared one day I'll find my daughter OD'd in her room"
         if _is_general(text, m.start(), m.end()) or _WHAT_HAPPENS_IF.search(text[:m.start()]) \
                 or _IF_SUBJECT_END.search(_window(text, m.start(), 3)) and _CONSEQUENCE.match(text, m.end()):
@@ -1129,8 +1136,7 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
     if _IF_EVER_BEFORE.search(_window(text, m.start(), 9)) and not _NOW.search(text):
         return "general"                 # "if I ever feel like hurting myself down the road, who would I call"
-    if ("wake" in phrase or "overdos" in phrase) and _FEAR.search(_window(text, m.start(), 12)) \
-            and _SOME_DAY.search(text) and not _NOW.search(text) and not _RESIGNED.search(text):
+    if ("wake" in phrase or "overdos" in phrase) and _feared_some_day(text, m.start()) and not _RESIGNED.search(text):
         return "feared, not happening"   # "I worry that one day I'll relapse and not wake up"
     if _overlaps_a_figure_of_speech(text, m):
         return "figure of speech"        # "I wanted to die laughing", "I'd rather die than queue every morning"
@@ -1138,9 +1144,7 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
         return "general"                 # "if I relapse does that mean I'm going to overdose"
     if _ASKING_HOW_TO_HELP.search(text) and _THEY_SAY.search(prefix):
         return "someone else's words"    # "what do I say to someone who tells me they feel like giving up"
-    if "overdos" in phrase and phrase.startswith("going") and _FEAR.search(_window(text, m.start(), 16)) \
-            and _SOME_DAY.search(text) \
-            and not _NOW.search(text):
+    if "overdos" in phrase and phrase.startswith("going") and _feared_some_day(text, m.start(), words=16):
         return "feared, not happening"   # "I'm scared my son's going to overdose someday"
     if _ASKED_IF_ENOUGH.search(prefix + " " + phrase) or _OTHERS_WOULD_THINK.search(prefix) \
             or _ASKED_ME_IF.search(prefix):
@@ -1418,7 +1422,7 @@ def about_later(text: str) -> bool:
     """A fear of what may happen one day ("I'm scared I'll overdose one day by forgetting my pills") or
     getting ready for it ("what's the go if a mate overdoses, just wanna be ready"), nothing placing it now."""
     norm = normalise(text)
-    later = bool(_FEAR.search(norm)) and bool(_SOME_DAY.search(norm)) or bool(_PREPARING.search(norm))
+    later = _feared_some_day(norm) or bool(_PREPARING.search(norm))
     return later and not _NOW.search(norm) and not _JUST_NOW.search(norm) and not _RESIGNED.search(norm)
 
 
