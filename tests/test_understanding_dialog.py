@@ -242,6 +242,28 @@ EMERGENCY_ONLY, ANY_RISK = ("emergency",), ("emergency", "at_risk")
     ("nobody needs me, i'm taking the whole lot tonight", EMERGENCY_ONLY),
     ("sunday's the end for me, i've sorted out who gets the dog", EMERGENCY_ONLY),
     ("i'm a useless old fool on a methadone script and no good to anyone", ANY_RISK),
+    # the body going under after a dose; a week's doses drunk at once; a way to go asked for
+    ("feeling really woozy after smoking that gear", EMERGENCY_ONLY),
+    ("she necked the whole week's methadone in one go", EMERGENCY_ONLY),
+    ("what's the most painless way to go, i've got everything here", EMERGENCY_ONLY),
+    ("can you stay with me while i go", EMERGENCY_ONLY),
+    ("i want to shoot so much that i never wake up", EMERGENCY_ONLY),
+    # no fear of dying left; a plan to use where nobody comes in; a friend who talks of ending it
+    ("been on the gear twenty years and death doesn't even scare me anymore", ANY_RISK),
+    ("how do i make sure nobody comes in while i'm using tonight", ANY_RISK),
+    ("my mate keeps talking about killing himself when he's sick, what do i say to him", ANY_RISK),
+    # danger told sideways: a colour and no answer, a head that won't stay up, a height or a quick end asked for
+    ("my flatmate's gone a bit blue and isn't answering me, should i worry", EMERGENCY_ONLY),
+    ("took my done and a few bars after and now i can hardly keep my eyes open", EMERGENCY_ONLY),
+    ("how many of these tablets before you just never wake up, i've got a full box", EMERGENCY_ONLY),
+    ("how tall does a car park have to be, i'm on the top floor now", EMERGENCY_ONLY),
+    ("would it be painless if you swallowed the whole bottle, asking for me", EMERGENCY_ONLY),
+    ("how do i make it look like an accidental overdose so my kids don't know", EMERGENCY_ONLY),
+    # a locked door gone quiet, breaths far apart, a last request while taking them, a first shot alone after a break
+    ("he's been locked in the toilet for ages and there's no sound at all", EMERGENCY_ONLY),
+    ("her breaths are getting really far apart, is that normal", EMERGENCY_ONLY),
+    ("put on my mum's favourite song while i swallow these, i want it to be the last thing", EMERGENCY_ONLY),
+    ("first hit in three months and i'm doing it by meself tonight", ANY_RISK),
 ])
 def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words, levels):
     turn = dialog.say(words)
@@ -313,7 +335,18 @@ def test_danger_said_without_the_usual_words_gets_the_number_first(dialog, words
                                    "i worry i'll overdose one day because i forget if i've had my tablets",
                                    "if i used my old amount after rehab would i overdose",
                                    "watching a soap and a lad od'd, do they really come round that quick with narcan",
-                                   "withdrawal makes me feel like i want to die but i won't do anything, how do i cope"])
+                                   "withdrawal makes me feel like i want to die but i won't do anything, how do i cope",
+                                   "can suicidal feelings be a side effect of naltrexone",
+                                   "what's the use of detox if everyone goes back to it",
+                                   "how do i stop my son overdosing if he relapses after rehab, is there a way",
+                                   "the hospital told me i almost overdosed when they changed my tablets, how do i avoid that",
+                                   "my partner makes jokes about od'ing and i hate it, how do i raise it",
+                                   "if i'm going to use anyway, what's the safest way",
+                                   "after jail can my brother go back to his old dose",
+                                   "is it normal to feel a bit sleepy after taking my methadone every morning",
+                                   "is it quicker if i take my whole dose in the morning instead of splitting it",
+                                   "how would i know if my daughter is thinking of ending it",
+                                   "if my mate becomes unresponsive at a party, what's the first thing to do"])
 def test_questions_near_those_words_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
 
@@ -322,6 +355,30 @@ def test_questions_near_those_words_are_not_a_crisis(dialog, words):
                                    "what are the signs of an overdose"])
 def test_figures_of_speech_and_questions_are_not_a_crisis(dialog, words):
     assert dialog.say(words).risk is None
+
+
+# --- the safety fact when two drugs meet --------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["can i have a couple of beers on my methadone", "is valium ok with my subs",
+                                   "what happens if you take gabapentin with heroin",
+                                   "my dad has a glass of wine with his oxycodone every night, is that ok"])
+def test_an_opioid_taken_with_a_downer_hears_the_overdose_warning(dialog, words):
+    turn = dialog.say(words)
+    assert turn.risk is None and "breathing" in turn.text and "death" in turn.text
+
+
+@pytest.mark.parametrize("words", ["is it risky to come off heroin and xanax together",
+                                   "i'm kicking the gear and my klonopin at the same time, is that dangerous",
+                                   "can the rattle give you a fit or is that only coming off benzos"])
+def test_coming_off_an_opioid_and_a_benzodiazepine_together_hears_about_seizures(dialog, words):
+    turn = dialog.say(words)
+    assert turn.topic == "withdrawal_danger" and "seizure" in turn.text
+
+
+@pytest.mark.parametrize("words", ["can i drink water while coming off heroin", "do i have to drink my methadone at the clinic",
+                                   "can naltrexone help with both drinking and opioids"])
+def test_drinking_that_is_not_mixing_gets_its_own_answer(dialog, words):
+    assert "strongest warning" not in dialog.say(words).text
 
 
 # --- numbers when asked ------------------------------------------------------------------------------

@@ -178,6 +178,8 @@ _HISTORY = _LazyRegex(
     r"the (?:show|movie|film|series|programme|program|episode|video|doco|documentary) (?:i|we) (?:was |were )?(?:watching|watched|saw)|"
     r"(?:and|but) (?:lived|survived|made it)|at (?:age \d+|(?:thir|four|fif|six|seven|eigh|nine)teen)\b|as a teenager|(?:last |at )christmas|"
     r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was|am) (?:fine|okay|ok|alright|all right|doing (?:way |much |so much |a lot )?(?:well|good|great|ok|okay|better)) now|"
+    r"(?:told|tells|telling) (?:me|him|her|us|them) (?:that )?(?:i|he|she|they|we) (?:had )?(?:nearly|almost) "
+    r"(?:overdosed|died|od d|went over|stopped breathing)|"
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
     r"(?:they|paramedics|the paramedics|staff|the staff|nurses|the nurses|someone|doctors|the doctors) (?:saved|revived) "
     r"(?:him|her|them|me|his life|her life|my life)|"
@@ -231,8 +233,58 @@ _OD_GROUPS = [
         r"(?:slow|slowly|shallow|shallowly|weird|funny|strange|slowed|stopped|faint|weak|rattly|raspy)\b",
         r"\bbreathing (?:very |really |so |super |too )(?:slow|slowly|shallow|shallowly|little|weakly)\b",
         r"\bno (?:breathing|breathe)\b",
+        r"\b(?:long |big |huge |really long )?(?:gaps|pauses|time|ages) between (?:his|her|their|my|the|each) breaths?\b",
+        r"\bbreaths (?:are |is )?(?:really |very |so |getting |quite )*(?:far apart|few and far between|spaced out|further apart)\b",
     ]),
     ("now", ("pulse", "heartbeat"), [r"\bno (?:pulse|heartbeat)\b"]),
+    # behind a locked door too long and too quiet: "in the bathroom over an hour, dead quiet, door locked"
+    ("now", ("bathroom", "toilet", "loo", "washroom", "restroom", "shower"), [
+        # (a lookahead, so the match is the place alone: "dead quiet" is not read as a figure of speech here)
+        r"\b(?:in|locked in|inside) the (?:bathroom|toilet|loo|washroom|restroom|shower)\b(?=.{0,60}"
+        r"\b(?:quiet|silent|no (?:answer|sound|noise|response)|not (?:answering|responding|"
+        r"coming out|making a sound|making any noise)|will not (?:answer|open|respond|come out)|door (?:is |s )?locked)\b)",
+    ]),
+    # a colour and no answer together: "my roommate's kind of grey and doesn't answer"
+    ("now", ("grey", "gray", "blue", "purple", "ashen", "pale"), [
+        r"\b(?:grey|gray|blue|purple|ashen|pale|white)\b.{0,40}\b(?:not|does not|do not|will not|is not|can not|never) "
+        r"(?:\w+ )?(?:answer|answering|respond|responding|react|reacting|move|moving|wake|waking)\b"
+        r"(?! (?:\w+ )?(?:phone|texts?|calls?|messages?|door|emails?))",
+        r"\b(?:not|does not|do not|will not|is not|can not) (?:\w+ )?(?:answer|answering|respond|responding|react|reacting|"
+        r"move|moving|wake|waking)\b(?! (?:\w+ )?(?:phone|texts?|calls?|messages?|door|emails?)).{0,40}"
+        r"\b(?:grey|gray|blue|purple|ashen)\b",
+    ]),
+    # after a dose, a head that will not stay up: "had my bup then some gear on top and I can barely hold my head up"
+    ("now", ("barely", "hardly", "head up", "eyes open"), [
+        r"\b(?:had|took|taken|used|did|done|shot|smoked|injected|snorted|popped|on top)\b.{0,60}"
+        r"\b(?:i|he|she|they) (?:can|could) (?:barely|hardly|not|no longer) (?:hold|keep|lift) (?:my|me|his|her|their) "
+        r"(?:head|eyes) (?:up|open)\b",
+    ]),
+    # the speaker's (or someone's) body going under after a dose: "I'm feeling very dizzy after taking brown sugar";
+    # not a side effect asked about ("is it normal I feel dizzy after my methadone every morning")
+    ("now", ("after", "since"), [
+        r"^(?!.*\b(?:always|every time|each time|usually|whenever|normally|sometimes|often|normal|side effects?|is it|"
+        r"why do|why does|does|do you|should i|when i first|first (?:few )?(?:days?|weeks?)|every (?:morning|day|night)|"
+        r"in the mornings?)\b).*"
+        r"(?:\b(?:i am|i m|i feel|i am feeling|i m feeling|(?:he|she|they) (?:is|s|are|feels?|looks?|seems?)|"
+        r"(?:he|she) is feeling|(?:starting|beginning) to feel|getting)|(?:(?<=^ )|\band |\bnow |\bbeen |\bso )feeling) "
+        r"(?:really |so |very |super |quite |a bit |kind of |"
+        r"pretty |extremely |too )*(?:dizzy|woozy|faint|drowsy|sleepy|out of it|floaty|heavy|numb|light ?headed|confused|"
+        r"slurring|groggy|nodding off|zonked|wobbly)\b(?: \w+){0,3}? (?:after|since) (?:taking|using|doing|smoking|having|"
+        r"shooting|snorting|chasing|injecting|(?:i|he|she|they) (?:took|used|did|had|smoked|shot|snorted|injected|chased)|"
+        r"(?:that|the|this|my|his|her|a) (?:\w+ ){0,2}?(?:hit|shot|dose|bag|line|pills?|fix|point|dab|tablets?))\b",
+    ]),
+    # "I injected smack and feeling very strange", "took two blues and now he's really woozy"
+    ("now", ("dizzy", "woozy", "faint", "drowsy", "sleepy", "strange", "weird", "funny", "out of it", "floaty",
+             "heavy", "numb", "light", "groggy", "confused"), [
+        r"^(?!.*\b(?:always|every time|each time|usually|whenever|normally|sometimes|often|normal|side effects?|is it|"
+        r"why do|why does|does|do you|should i|when i first|first (?:few )?(?:days?|weeks?)|every (?:morning|day|night)|"
+        r"in the mornings?|if|what if|last (?:night|week|time|year))\b).*"
+        r"\b(?:took|taken|injected|shot|used|smoked|snorted|chased|did|done|had|swallowed|popped|necked|dropped|banged) "
+        r"(?:\w+ ){0,4}?(?:and|now|,) (?:now |then |just )?(?:i am |i m |i feel |am |feeling |i am feeling |i m feeling |feel |"
+        r"(?:he|she|they) (?:is|s|are|feels?|looks?|seems?) |getting |starting to feel )(?:really |so |very |super |quite |"
+        r"a bit |kind of |pretty |extremely |too )*(?:dizzy|woozy|faint|drowsy|sleepy|strange|weird|funny|out of it|"
+        r"floaty|heavy|numb|light ?headed|groggy|confused)\b",
+    ]),
     ("now", ("wak", "woke", "rous"), [
         r"\bcan not (?:seem to |get (?:him|her|them|it) to |)(?:wake|rouse|awaken|arouse)\b",
         # "she won't wake up", "he's not waking" (the speaker's own "so I don't wake up" is set aside below)
@@ -412,7 +464,7 @@ _OD_GROUPS = [
         r"i m used to|i am used to|ever)\b",
     ]),
     ("past", ("all", "every", "whole", "entire", "full"), [
-        r"\b(?:took|taken|swallowed|consumed|had|ate|popped|drank|injected|shot) (?:all|every|the whole|a whole|"
+        r"\b(?:took|taken|swallowed|consumed|had|ate|popped|drank|drunk|downed|necked|injected|shot) (?:all|every|the whole|a whole|"
         r"the entire|an entire|a full|whole|(?:my|his|her|their) (?:whole|entire|full)) (?:of )?(?:my |his |her |their |the |a )?(?:\w+ ){0,2}?"
         r"(?:pills?|tablets?|bottle|packet|pack|box|supply|stash|script|prescription|meds|medication|methadone|"
         r"dose|doses|bag|bags|gram|oxy|oxys|percs?|xanax|benzos?|done|bup|bupe|subs|gear|script)\b",
@@ -488,6 +540,12 @@ _OD_GROUPS = [
 # Suicide phrases. "self": the speaker; "other": a named person at risk now.
 # =============================================================================================
 
+# A quick death asked about, "you" or not: "is it quick if you take all your pills at once"
+_QUICK_ALL_AT_ONCE_PATTERN = (r"\b(?:is it|would it be|will it be|would that be|is that) (?:quick|painless|peaceful)"
+                              r"\b(?: \w+){0,4}? (?:take|taking|took|neck|necking|necked|swallow\w*|drink|drinking|drank|shoot\w*|"
+                              r"inject\w*|use|using|down|downing|pop|popping) (?:\w+ ){0,2}?(?:all|the whole|your whole|my whole|"
+                              r"the lot|everything)\b(?! (?:my |your |his |her |the )?(?:dose|doses|daily dose|morning dose)\b)")
+_QUICK_ALL_AT_ONCE = _LazyRegex(_QUICK_ALL_AT_ONCE_PATTERN.replace(r"\b", "", 1))
 _SU_SELF_GROUPS = [
     # a plan timed for when they will be alone
     (("planned", "worked", "sorted"), [
@@ -525,6 +583,21 @@ _SU_SELF_GROUPS = [
         r"\bend(?:ing)? (?:it all|it|things|everything|my (?:own )?life|this life|the pain|my pain|my suffering)"
         r"(?: (?:now|tonight|today|soon|forever|for good|once and for all|right now|here|all))*(?: |$)"
         r"(?!(?:with|between|off|up|\w+ing|my (?:addiction|use|drug|habit|relationship)))",
+    ]),
+    # "what's the quickest way to go, I have what I need": a way to die asked for, with no treatment in view
+    # ("is tapering the easiest way to go" asks about coming off).
+    (("way to go",), [
+        r"^(?!.*\b(?:taper\w*|detox\w*|rehab|cold turkey|clinic|methadone|buprenorphine|naltrexone|treatment|program\w*|"
+        r"withdrawal|route|option|or|meetings?|doctor|gp|hospital|there|home|school|work)\b)"
+        r".*\b(?:quickest|fastest|easiest|surest|painless|most painless|least painful|peaceful|gentlest|quietest) "
+        r"(?:way|ways) (?:for me |for a person )?to go\b(?: out)?(?:\s*$| (?:i |tonight|now|for good|quietly|peacefully|"
+        r"without|when|if i))",
+    ]),
+    # "keep me company while I go": company asked for at the end
+    (("while i", "till i", "until i", "as i", "when i"), [
+        r"\b(?:keep me company|stay with me|be with me|sit with me|talk to me|stay on the line|hold my hand) "
+        r"(?:\w+ ){0,2}?(?:while|till|until|as|when) i (?:go|m going|am going|drift off|slip away|fade away|pass|die)"
+        r"(?:\s*$| (?:tonight|now|for good|quietly|peacefully|forever))",
     ]),
     (("to end", "to stop", "be over"), [
         # "I want it to end", "I just want it all to stop": wanting everything over, not a symptom eased
@@ -596,6 +669,9 @@ _SU_SELF_GROUPS = [
         r"\b(?:i am|feel|feeling) (?:done with|finished with|tired of|sick of) (?:living|being alive|existing)\b",
         r"\b(?:not|will not|wont) be (?:here|around|alive) (?:tomorrow|much longer|for long|by (?:morning|tomorrow|"
         r"monday|the weekend)|next week)\b",
+        r"\b(?:do not|not|no longer) (?:plan|planning|intend|intending|expect|expecting) (?:on |to )?(?:be|being|stay|staying|"
+        r"stick|sticking) (?:here|around|alive) (?:tomorrow|much longer|any longer|for (?:much )?long|by (?:morning|tomorrow|"
+        r"monday|the weekend)|next week|past \w+)\b",
         r"\bwhy (?:should|do|would) i (?:even )?(?:keep |bother )?(?:living|stay alive|be alive|go on|carry on|"
         r"keep going|wake up)\b",
         r"\bwish (?:i|i would|i could|i had) (?:\w+ )?(?:never been born|not exist|not wake|never wake|"
@@ -743,12 +819,48 @@ _SU_SELF_GROUPS = [
         r"shift|back|home|away|clean|sober|using)\b)",
         r"\bmy (?:last|final) (?:night|day|hours?) (?:alive|on (?:this )?earth|on this planet|in this world)\b",
     ]),
+    # how much it would take, asked of the speaker's own stock: "how many oxys would it take to just not wake up"
+    (("wake up",), [
+        r"\bhow (?:much|many)\b.{0,40}\b(?:to|would|will|could|before|till|until) (?:you |i |a person |someone |somebody )?(?:just |simply )?"
+        r"(?:not|never|do not|dont|would not|will not) wake up\b"
+        r"(?!.{0,20}\b(?:withdrawal|detox)\b)",
+    ]),
+    # a height asked for: "how high does a bridge need to be"
+    (("how high", "how tall", "how far"), [
+        r"\bhow (?:high|tall|far (?:down|up)?) (?:\w+ ){0,3}?(?:bridge|building|cliff|roof|balcony|car park|carpark|"
+        r"parking (?:garage|structure|lot)|tower|ledge|overpass|flyover|drop|fall)\b",
+    ]),
+    # "the best way to go out with fent": going out on a drug
+    (("go out",), [
+        r"\b(?:best|quickest|easiest|fastest|surest|painless|peaceful|gentlest) (?:way|ways) to go out\b"
+        r"(?: (?:\w+ )?(?:with|on|using|from) (?:\w+ )?(?:fent\w*|heroin|pills?|opioid\w*|methadone|buprenorphine|oxy\w*|"
+        r"dope|gear|drugs?|an overdose|a hot shot|a bag)|\s*$| (?:i|tonight|now|for good|quietly|peacefully))",
+    ]),
+    # "is it quick if you neck all your methadone at once"
+    (("quick", "painless", "peaceful", "fast"), [
+        _QUICK_ALL_AT_ONCE_PATTERN,
+    ]),
+    # "the easiest way to make it look like an accident"
+    (("accident",), [
+        r"\b(?:make|making|made) it (?:look|seem) like an? (?:accident|accidental overdose|overdose)\b",
+    ]),
+    # "play my favourite song while I take these, it's the last thing I want to hear"
+    (("while i take", "while i swallow", "while i neck", "while i do", "while i shoot"), [
+        r"\bwhile i (?:take|swallow|neck|do|shoot) (?:these|them|this lot|it all|the lot|all (?:of )?(?:them|these|it|my \w+))\b"
+        r".{0,50}\blast\b",
+    ]),
+    # "the fastest way so nobody finds me in time"
+    (("in time",), [
+        r"\bso (?:that )?(?:nobody|no one|noone|no body) (?:\w+ )?(?:finds|find|gets to|reaches|can save|saves) me "
+        r"(?:in time|before it s too late|before it is too late)\b",
+    ]),
     (("purpose", "deliberate", "intentional", "to die", "end it", "end my life", "so i die", "and die",
       "not wake up", "until i die", "kill me"), [
         r"\b(?:overdose|overdosing|overdosed|take|taking|took|shoot|shooting|inject|injecting|use|using) .{0,50}"
         r"\b(?:on purpose|deliberately|intentionally|to die|to end it|to end my life|so i die|and die|to not wake up|"
         r"so i will not wake up|so i do not wake up|until i die|enough to die|enough to kill me|"
-        r"enough to not wake up)\b",
+        r"enough to not wake up|(?:so much|so many|enough) (?:that )?i (?:do not|will not|never) wake up|"
+        r"(?:so much|so many|enough) (?:that )?i die)\b",
         r"\boverdose (?:on purpose|deliberately|intentionally)\b",
     ]),
     (("overdos",), [
@@ -972,6 +1084,7 @@ _WHAT_HAPPENS_IF = _LazyRegex(r"\bwhat (?:would|will|could|might) happen if\b|\b
 _FEAR_WORDS = r"(?:scared|afraid|terrified|frightened|worried|worry|worries|fear|fearful|nervous|paranoid|anxious)"
 _FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
+                       r"(?:the )?next (?:guy|guys|guy s|batch|dealer|plug|lot|bag|supply|delivery|connect)\b|"
                        r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
                        r"if (?:\w+ ){1,2}(?:relapses|relapse|uses|use|goes back|go back))\b")
 
@@ -989,6 +1102,8 @@ _PRONOUN_START = _LazyRegex(r"(?:he|she|they|i|you|we|my \w+|someone|somebody)\b
 _IF_SOMEONE_MEANS = _LazyRegex(r"^(?:\w+ )?(?:if|when) (?:(?:someone|somebody|anyone|anybody)(?: s|s)?|a person|people|"
                                r"your \w+|i|he|she|they|my \w+)\b"
                                r".*\b(?:does|do|would|could|is) (?:that|it|this) mean\b")
+_IF_BECOMES = _LazyRegex(r"\b(?:if|when|in case) (?:\w+ ){1,3}?(?:becomes|become|ever becomes|ever goes|were to become|"
+                         r"was to become)\s*$")
 _TIME_TO_COME = _LazyRegex(r"\b(?:when|once|after|again|ever|future|from now on|next time)\b")
 
 
@@ -1009,6 +1124,10 @@ def _od_reason(text: str, kind: str, m: re.Match) -> str | None:
         return "preventing"
     if kind != "past" and _overlaps_a_figure_of_speech(text, m):
         return "figure of speech"     # "I think she's dead wrong", "so angry I can't breathe"
+    if _JOKES_OF.search(_window(text, m.start(), 4)) and not _NOW.search(text):
+        return "someone's joke"       # "my boyfriend makes jokes about overdosing, how do I bring it up"
+    if kind != "past" and _IF_BECOMES.search(_window(text, m.start(), 5)) and not _NOW.search(text):
+        return "general"     # "if my brother becomes unconscious after taking something, what do I do first"
     if kind != "past" and _IF_SOMEONE_MEANS.search(text) and not _NOW.search(text):
         return "general"     # "if someone's lips go blue does that mean they're overdosing"
     if _window(text, m.start(), 1) in _INVERTING and _PRONOUN_START.match(phrase):
@@ -1109,19 +1228,35 @@ _FEARED_BY_OTHERS_PATTERN = (
 _FEARED_BY_OTHERS = _LazyRegex(_FEARED_BY_OTHERS_PATTERN)
 _THEY_SAY = _LazyRegex(r"\b(?:someone|somebody|he|she|they|my \w+|a friend|a mate)\b(?: who| that)?"
                        r"(?: is| are| was| were| ever| always| still)? (?:tells|told|says|said|saying|telling|"
-                       r"keeps saying|keeps telling)\b")
+                       r"keeps saying|keeps telling|talks about|talked about|talking about|keeps talking about|"
+                       r"jokes about|joked about|joking about)\b")
 # "why does the service ask me if I'm feeling suicidal at every appointment": someone else's question
 _ASKED_ME_IF = _LazyRegex(r"\b(?:ask|asks|asked|asking|check|checks|checked|checking) (?:me |us )?(?:if|whether) "
-                          r"(?:i|we) (?:am|m|was|feel|felt|am feeling|m feeling|have been|ve been)\s*$")
+                          r"(?:i|we) (?:am|m|was|feel|felt|am feeling|m feeling|have been|ve been|had|have|ve had|ever had|ever have|"
+                          r"was having|am having|m having|ever felt|ever feel)\s*$")
 _ASKED_IF_ENOUGH = _LazyRegex(r"\b(?:would|could|will|can|is) (?:that|it|this|one|that one|a \w+|one \w+)(?: \w+)? be enough "
                               r"to (?:kill me|die)\b")
 _OTHERS_WOULD_THINK = _LazyRegex(r"\b(?:would|will|do|does|did|might|could) (?:they|he|she|people|you|anyone|the \w+) "
                                  r"(?:think|assume|say|decide|reckon|believe) (?:that )?(?:i am|i m)?\s*$")
+_JOKES_OF = _LazyRegex(r"\b(?:jokes?|joked|joking|banter\w*|memes?) (?:about|of)(?: \w+)?\s*$")
 _JOKES = _LazyRegex(r"\b(?:jokes?|joked|joking|kids|kidding|banters?) (?:\w+ ){0,3}?(?:about|that)\b")
 _GROUP_WHO_END = _LazyRegex(r"\b(?:for|to|about|with) (?:\w+ )?\w+s (?:who|that)\s*$")
 _ONLY_FOR = _LazyRegex(r"\b(?:(?:only|just|purely|strictly|meant) (?:for|do|does|deal with|take|handle|help with)|"
                        r"(?:have|has|need|needs|got) to be|must (?:i |you )?be)(?: like)?(?: people who are| people who feel|"
                        r" those who are| when you are| when you feel)?$")
+
+
+# suicidal thoughts asked about as a medicine's side effect
+_AS_SIDE_EFFECT = _LazyRegex(r"\bsuicid\w* (?:thinking|thoughts?|ideation|feelings?|behaviou?rs?|moods?)? ?(?:is |are |a |as )*"
+                             r"(?:side effects?|symptoms?)\b|\bside effects? (?:\w+ ){0,3}?suicid")
+# someone else who talks or jokes of ending it, told by the person worried about them (at risk, not emergency)
+_TALKS_OF_END = _LazyRegex(r"\b(?<!\bi )(?<!\bwe )(?:talks|talked|keeps talking|keeps joking|(?:is|s|are|been) (?:talking|joking)|"
+                           r"jokes|joked|mentions|mentioned) "
+                           r"?(?: about| of)?(?: \w+)?\s*$")
+_OTHER_SUBJECT_END = _LazyRegex(r"\b(?:he|she|they|my \w+|his \w+|her \w+)(?: s| is| was| has been| s been| might be| could be)?"
+                                r"(?: \w+ing| thinking (?:of|about))?\s*$")
+# "asking for me": a general-sounding question the speaker says is about themself
+_ASKING_FOR_ME = _LazyRegex(r"\b(?:asking|ask|asked|this is) (?:for|about) (?:me|myself)\b(?! and)|\basking for myself\b")
 
 
 def _su_self_reason(text: str, m: re.Match) -> str | None:
@@ -1132,10 +1267,21 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
     if _negated(text, m.start()) and not phrase.startswith(
             ("do not", "no ", "not ", "nothing", "can not", "never", "will not", "no longer", "i am ", "i m ", "i will ")):
         return "negated"
+    if _ASKING_FOR_ME.search(text) or _QUICK_ALL_AT_ONCE.match(phrase):
+        return None                      # "is it quick if you neck all your methadone at once, asking for me"
+    if phrase.lstrip().startswith(("how much", "how many")) and "wake up" in phrase and _SELF_WORDS.search(text):
+        return None                      # "how many of these before you never wake up, I've got a full box"
     if _FEARED_BY_OTHERS.search(text):
         return "someone else's fear"     # "my mum says I'll kill myself with this stuff"
     if _IF_EVER_BEFORE.search(_window(text, m.start(), 9)) and not _NOW.search(text):
         return "general"                 # "if I ever feel like hurting myself down the road, who would I call"
+    if "suicid" in phrase and _AS_SIDE_EFFECT.search(text) and not _SELF_WORDS.search(prefix):
+        return "general"                 # "is suicidal thinking a side effect of vivitrol"
+    if _HOW_TO_TELL.search(text[:m.start()]) and _OTHER_SUBJECT_END.search(_window(text, m.start(), 5)) \
+            and not _NOW_SU.search(text):
+        return "general"                 # "how can I tell if my son's thinking of ending it"
+    if _TALKS_OF_END.search(prefix) and not _NOW_SU.search(text):
+        return "someone else's talk (at risk)"   # "my brother talks about ending it when he's drunk"
     if ("wake" in phrase or "overdos" in phrase) and _feared_some_day(text, m.start()) and not _RESIGNED.search(text):
         return "feared, not happening"   # "I worry that one day I'll relapse and not wake up"
     if _overlaps_a_figure_of_speech(text, m):
@@ -1190,6 +1336,8 @@ def _su_other_reason(text: str, m: re.Match) -> str | None:
     prefix = _window(text, m.start(), 10)
     if _negated(text, m.start()):
         return "negated"
+    if _AS_SIDE_EFFECT.search(text) and not _SELF_WORDS.search(prefix):
+        return "general"     # "is suicidal thinking a side effect of vivitrol"
     if _GENERIC_SUBJECT_END.search(prefix):
         return "general"
     if _ASKING_HOW_TO_HELP.search(text):
@@ -1239,6 +1387,18 @@ def detect_crisis(text: str) -> str | None:
 _USING_WORDS = (r"(?:use|using|do|doing|take|taking|have|having|shoot|shooting|fix|smoke|smoking|score|"
                 r"inject|injecting|going to|gonna|about to)")
 _AT_RISK = [
+    # "dying doesn't scare me anymore", "I'm not afraid of overdosing any more"
+    (SUICIDE, _LazyRegex(
+        r"\b(?:dying|death|being dead|overdosing|dropping) (?:does not|do not|no longer|is not|s not) (?:even )?"
+        r"(?:scare|scares|frighten|frightens|bother|bothers|worry|worries|scary) (?:me|to me)\b"
+        r"(?! (?:\w+ ){1,2}(?:do|does)\b)|"
+        r"\b(?:i am|i m) (?:not|no longer) (?:even )?(?:scared|afraid|frightened) (?:of|to) (?:dying|die|death|"
+        r"overdosing|dropping)\b(?=.*\b(?:any ?more|now|these days|not really|honestly)\b)")),
+    # using where nobody will come in: "a good way to make sure no one walks in on me when I use"
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:make sure|so|so that|where) (?:no one|nobody|noone|no body|no one else|nobody else) (?:\w+ ){0,2}?"
+        r"(?:walks? in|comes? in|finds? me|checks? on me|sees? me|interrupts?|disturbs?|bothers? me|knows)\b.{0,30}"
+        r"\b(?:when|while|whilst|as|if) i (?:" + _USING_WORDS + r"|m using|am using|get on|get high|do it)\b")),
     # indifference to a deadly batch, asking the drug to take them, hurting themselves when sick
     (OVERDOSE, _LazyRegex(
         r"\b(?:laced|cut with|fentanyl|fenny|strong|hot one|hot batch|bad batch|overdose)\b.{0,40}"
@@ -1290,7 +1450,7 @@ _AT_RISK = [
         r"\b(?:do not|dont|would not|could not|no longer) (?:even )?(?:care(?: less)?|give a (?:stuff|toss|damn|shit|fuck|"
         r"rat s|fig|hoot|monkey s)) (?:if|whether) "
         r"(?:it|this|the \w+|this \w+|that \w+|i)\b.{0,20}\b(?:kills? me|die|died|dead|wake up|overdose|too strong|"
-        r"laced)\b")),
+        r"laced|drop|go over|od|o d)\b")),
     (SUICIDE, _LazyRegex(
         r"\b(?:hurting|cutting|burning|hitting|punching|scratching) (?:my ?self|my (?:arms?|legs?|skin|wrists?))\b "
         r"(?:\w+ ){0,3}(?:is|s|are) (?:the only thing|all) (?:that )?(?:helps?|works?|gets? me through|calms? me)\b|"
@@ -1345,7 +1505,7 @@ _AT_RISK = [
         r"\b(?:suffers?|suffering|hurting|ruined|burden)\b.{0,25}\bbecause of me\b.{0,60}"
         r"\b(?:better|gone|not (?:here|there|around))\b")),
 ]
-_USE_ALONE = _LazyRegex(r"\b(?:alone|on my own|by myself|nobody (?:is )?(?:home|around|here)|no one (?:is )?(?:home|around|here)|"
+_USE_ALONE = _LazyRegex(r"\b(?:alone|on my own|on me own|by myself|by meself|solo|nobody (?:is )?(?:home|around|here)|no one (?:is )?(?:home|around|here)|"
                         r"(?:flat|house|place|room|home) to myself|(?:no one|nobody) knows where i am|"
                         r"when (?:\w+ ){1,3}(?:at work|out|away|asleep|gone))\b")
 _AFTER_BREAK = _LazyRegex(
@@ -1353,7 +1513,8 @@ _AFTER_BREAK = _LazyRegex(
     r"(?: \w+){0,4} (?:rehab|detox|jail|prison|hospital|centre|center|treatment|addiction|inside|lock ?up|juvie)\b|"
     r"\b(?:clean|off it|off the gear|sober|abstinent|dry|stopped) (?:for )?(?:\w+ ){0,2}?(?:days?|weeks?|months?|years?)\b|"
     r"\b(?:days?|weeks?|months?|years?) (?:clean|off it|off|sober|without)\b|"
-    r"\bfirst time (?:using |i have used |i used )?in (?:a |an |\w+ |half a )?(?:days?|weeks?|months?|years?|year|while|ages)\b")
+    r"\bfirst (?:time|shot|hit|bag|point|one|go|use) (?:using |i have used |i used )?in (?:a |an |\w+ |half a )?"
+    r"(?:days?|weeks?|months?|years?|year|while|ages)\b")
 _INTENT_NOW = _LazyRegex(
     r"\b(?:i am going to|i m going to|i will|i am gonna|i plan|i am planning|i m planning|planning to|"
     r"going to|about to|tonight|i want to|i am just going to)\b.{0,40}\b(?:use|shoot|take|do|smoke|score|"
@@ -1363,7 +1524,7 @@ _INTENT_NOW = _LazyRegex(
     r"g|half|quarter|baggie|cap|pill|pills|blues|some)\b")
 
 
-_ASKS = _LazyRegex(r"\b(?:how|what|why|when|where|should|is (?:it|that|this)|was (?:it|that|this)|do i|does|can i|"
+_ASKS = _LazyRegex(r"\b(?:how|what|why|when|where|should|is (?:it|that|this|there)|are there|any ways? to|was (?:it|that|this)|do i|does|can i|"
                    r"could i|would|do (?:they|people|you)|did (?:they|he|she)|are they)\b")
 _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|smoked|snorted|swallowed)\b|"
                        r"\bsomething (?:is |s )?(?:wrong|not right)\b")
@@ -1371,6 +1532,10 @@ _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|sm
 
 _FIGURE_OF_SPEECH = _LazyRegex(
     r"\boverdos\w* on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b|"
+    # a service doubted, not a life: "what's the point of rehab if half the people relapse anyway"
+    r"\bwhat (?:is |s )?the (?:point|use) (?:of|in) (?:going to |doing |trying |even )?(?:\w+ )?(?:rehab|treatment|detox|"
+    r"meetings?|methadone|suboxone|buprenorphine|counsell?ing|therapy|program|programme|naloxone|narcan|"
+    r"test strips?|testing|the clinic|a clinic|aa|na|smart)\b|"
     r"\bdead (?:keen|tired|embarrassed|jealous|chuffed|excited|serious|funny|good|easy|boring|bored|lucky|right|wrong|"
     r"set|certain|sure|quiet|slow|on time|against)\b|"
     r"\b(?:gonna|going to|will|would|d) kill (?:me|him|her|you|us)\b.{0,20}\b(?:when|if)\b|"
@@ -1441,6 +1606,33 @@ def told_as_history(text: str) -> bool:
         and not _NOW_SU.search(norm) and not _JUST_NOW.search(norm)
 
 
+_ASKED_OF_OTHERS = _LazyRegex(r"\b(?:can|could|should|will|would|may|might|is it (?:ok|okay|safe) for) (?:he|she|they|him|her|"
+                              r"them|my \w+|your \w+|a person|someone|people)\b")
+# Asking how to use more safely ("what's the least risky way", "tips for not dropping if I'm using by myself"):
+# the model alone does not call that a crisis.
+_SEEKING_SAFETY = _LazyRegex(r"\b(?:least risky|less risky|safer|safest|more safely|(?:stay|staying|be|keep) safe|tips|"
+                             r"reduce (?:the |my )?risk|lower (?:the |my )?risk|(?:not|avoid|stop) (?:dropping|overdosing|going over|"
+                             r"an overdose|od ing)|prevent (?:an )?overdose)\b")
+
+
+# A story on a screen or in the news: "watching a soap and a lad OD'd, do they come round that quick"
+_ON_SCREEN = _LazyRegex(r"\b(?:watching|watched|saw|seen|in|on) (?:a |the |that |this |some )?(?:\w+ )?(?:soap|movie|film|tv show|"
+                        r"telly|tv|episode|series|documentary|doco|programme|program|podcast|news)\b")
+
+
+def on_screen(text: str) -> bool:
+    norm = normalise(text)
+    return bool(_ON_SCREEN.search(norm)) and not _NOW.search(norm) and not _ME_NOW.search(norm)
+
+
+_ME_NOW = _LazyRegex(r"\b(?:i am|i m|i feel|i want|i will|i just|i have just|i ve just)\b")
+
+
+def seeking_safety(text: str) -> bool:
+    norm = normalise(text)
+    return bool(_SEEKING_SAFETY.search(norm)) and not _RESIGNED.search(norm) and not _NOW.search(norm)
+
+
 _RISK_QUESTION_END = _LazyRegex(r"\b(?:is (?:it |that |this )?(?:risky|dangerous|safe|ok|okay|bad|normal)|"
                                 r"what (?:happens?|will happen|happen)|is that right|is that true)\s*$")
 
@@ -1450,10 +1642,33 @@ _IF_I_USED_WOULD = _LazyRegex(r"^(?:\w+ )?(?:if|say|suppose|what if) (?:i|we) (?
                               r"(?:i|it|that|my|me)\b")
 
 
+# Someone close who talks of suicide, asked about by the person who loves them ("my brother talks about
+# ending it when he's drunk, what do I do"): the crisis line first, then how to help. Not a story from the
+# past, and not a question about people in general.
+_OTHERS_SUICIDAL_TALK = _LazyRegex(
+    r"\b(?:he|she|they|my \w+|(?:friend|mate|brother|sister|son|daughter|partner|husband|wife|boyfriend|girlfriend|dad|"
+    r"mum|mom|father|mother))\b(?: \w+){0,4}? (?:keeps? |has been |s been |is |s |was |kept |started |always |sometimes |"
+    r"often |now )?(?:talking|talks|talked|saying|says|said|mentioning|mentions|mentioned|joking|jokes|joked|texting|texts|"
+    r"texted|posting|posts|posted|writing|writes|wrote) (?:about |that |to me about )?(?:\w+ ){0,3}?"
+    r"(?:suicide|killing (?:him|her|them)sel(?:f|ves)|ending (?:it|it all|his life|her life|their life|things)|"
+    r"wanting to die|(?:he|she|they) (?:wants?|want) to (?:die|end it)|not wanting to (?:live|be here|be alive)|"
+    r"not being (?:here|around|alive)|taking (?:his|her|their) (?:own )?life|being better off dead|being dead)\b")
+
+
+# "if he ever talks about wanting to die", "a friend who says she wants to die": not someone now
+_IF_OR_ANYONE = _LazyRegex(r"\b(?:if|when|whenever|ever|in case|what if|a friend|a mate|someone|somebody|anyone|anybody|"
+                           r"a person|people|a \w+ who|an? \w+ that)\b")
+
+
 def at_risk(text: str) -> str | None:
     """OVERDOSE or SUICIDE when the words are at risk (see above); None otherwise."""
     norm = normalise(text)
-    if not norm or (_AUX_QUESTION.match(norm) or _RISK_QUESTION_END.search(norm)) and not _ME.search(norm):
+    others = _OTHERS_SUICIDAL_TALK.search(norm)
+    if others and not _negated(norm, others.start()) and not (_HISTORY.search(norm) and not _NOW_SU.search(norm)) \
+            and not _IF_OR_ANYONE.search(_window(norm, others.end(), 14)):
+        return SUICIDE
+    if not norm or (_AUX_QUESTION.match(norm) or _RISK_QUESTION_END.search(norm) or _ASKED_OF_OTHERS.search(norm)) \
+            and not _ME.search(norm):
         return None     # a question about someone else's risk: "he stopped two weeks, same amount, is it risky"
     if _IF_I_USED_WOULD.search(norm) and not _RESIGNED.search(norm):
         return None     # "if I used the same amount after detox would I overdose": asking what would happen

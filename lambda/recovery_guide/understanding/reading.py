@@ -123,8 +123,12 @@ _LOSS_TO_OVERDOSE = re.compile(r"(?<!if )(?<!when )(?<!if he )(?<!if she )(?<!if
                                r"overdose\b")
 
 
+# "at what point should I ring 111 if I'm rattling": when to get help, not which number.
+_WHEN_TO_RING = re.compile(r"\b(?:at what point|how (?:sick|bad|long|ill)|how do i know when)\b")
+
+
 def asks_for_contact(norm: str) -> bool:
-    if not any(word in norm for word in CONTACT_WORDS):
+    if not any(word in norm for word in CONTACT_WORDS) or _WHEN_TO_RING.search(norm):
         return False
     return bool(_ASKS_FOR_CONTACT.search(norm)) and not _EMERGENCY_WORDS.search(_LOSS_TO_OVERDOSE.sub("", norm))
 
@@ -159,12 +163,94 @@ _HYDRATION = re.compile(r"\b(?:water|fluids?|gatorade|electrolytes?|hydrat\w*|re
                         r"food|snacks?|meals?)\b")
 
 
+# "is withdrawal riskier if I'm coming off benzos at the same time": the other substance is an addition
+# to an opioid withdrawal, not the subject.
+_ALONGSIDE_WITHDRAWAL = re.compile(r"\b(?:withdrawal|withdrawals|detox|kick\w*|stop\w*|cold turkey)\b.*\b(?:at the same time|"
+                                   r"as well|on top|both|also|too)\b|"
+                                   r"\b(?:at the same time|as well|on top|both|also)\b.*\b(?:withdrawal|withdrawals|detox|kick\w*|"
+                                   r"stop\w*|cold turkey)\b")
+# "withdrawal" with no other substance attached ("xanax withdrawal", "withdrawal from benzos") is the
+# library's own: "can withdrawal give you a fit or is that only when you're coming off benzos".
+_WITHDRAWAL_WORD = re.compile(r"\bwithdrawals?\b")
+
+
+def _withdrawal_of_its_own(norm: str, others: re.Pattern) -> bool:
+    for m in _WITHDRAWAL_WORD.finditer(norm):
+        before = " ".join(norm[:m.start()].split()[-2:])
+        after = " ".join(norm[m.end():].split()[:3])
+        if not others.search(before) and not (re.match(r"(?:from|off|of|on) ", after) and others.search(after)):
+            return True
+    return False
+
+
 def other_substance_only(text: str) -> bool:
     norm = normalise(text)
+    if _ALONGSIDE_WITHDRAWAL.search(norm) or _withdrawal_of_its_own(norm, _OTHER_SUBSTANCES):
+        return False
     found = {m.group(0) for m in _OTHER_SUBSTANCES.finditer(norm)}
     if found and found <= {"drinking", "drinks"} and _HYDRATION.search(norm):
         return False
     return bool(found) and not _OPIOID.search(norm) and not _DRUG_AND_ALCOHOL.search(norm)
+
+
+# Opioids taken with another drug that slows breathing (benzodiazepines, alcohol, gabapentinoids,
+# sleeping pills) is how many overdoses happen: "can I drink on methadone" or "subs and booze ok" needs
+# the overdose warning, whatever the medicine's own answers say. Not when the question is about stopping
+# both (withdrawal's own answers carry the seizure warning), about naloxone, or methadone being drunk.
+_SLOWS_BREATHING = LazyRegex(
+    r"\b(?:benzos?|benzodiazepines?|xanax|xannies|valium|vallies|ativan|klonopin|diazepam|alprazolam|lorazepam|"
+    r"clonazepam|etizolam|temazepam|bars|gabapentin|gabbies|gabbys|gabapentinoids?|pregabalin|lyrica|"
+    r"sleeping (?:pills?|tablets?)|sleepers|zopiclone|zolpidem|ambien|muscle relaxants?|soma|downers|"
+    r"alcohol|booze|beers?|wine|liquor|vodka|whiske?y|spirits|drink|drinks|drinking|(?:a )?pegs?|a cold one|"
+    r"(?:a )?pints?|a few drinks|a glass of \w+)\b")
+_OPIOID_TAKEN = LazyRegex(
+    r"\b(?:opioids?|opiates?|heroin|fentanyl|fent|buprenorphine|sublocade|methadone|done|oxy\w*|opioid pills?|"
+    r"hydrocodone|morphine|codeine|tramadol|endone|pain ?killers?|pain (?:pills?|meds|medicines?|medication)|dope)\b")
+_TAKEN_TOGETHER = LazyRegex(
+    r"\b(?:mix\w*|combin\w*|together|with|alongside|along with|on|while|whilst|and|plus|then|after|same time)\b")
+_NOT_TAKEN_TOGETHER = LazyRegex(
+    r"\b(?:naloxone|narcan|naltrexone|vivitrol|not (?:on )?(?:opioids?|opiates?|heroin|pills)|no opioids?|come off|"
+    r"coming off|get off|getting off|came off|quit\w*|stop\w*(?! (?:my |your |his |her |their |the )?breath\w*)|"
+    r"withdrawal|withdrawals|detox\w*|rattl\w*|cluck\w*|taper\w*|wean\w*|kick\w*|fake|pressed|counterfeit|"
+    r"drink (?:it|my|your|his|her|their|the) |drinks? (?:it|them) |smell\w* of|eat\w* (?:and|or|n) drink\w*|"
+    r"drink\w* (?:water|fluids?|juice|tea|electrolytes?)|for (?:the |his |her |my |their )?(?:drinking|alcohol|drink))\b")
+
+
+def taken_with_depressant(text: str) -> bool:
+    """An opioid taken with benzodiazepines, alcohol, gabapentinoids or sleeping pills."""
+    norm = normalise(text)
+    if not (_SLOWS_BREATHING.search(norm) and _OPIOID_TAKEN.search(norm)):
+        return False
+    return bool(_TAKEN_TOGETHER.search(norm)) and not _NOT_TAKEN_TOGETHER.search(norm)
+
+
+MIXING_ENTRY = "overdose-mixing-depressants"
+
+# Coming off opioids and benzodiazepines or heavy drinking together: stopping those can cause seizures,
+# so the answer is the one that says so, not "opioid withdrawal is rarely life-threatening".
+_STOPS_A_DEPRESSANT = LazyRegex(
+    r"\b(?:benzos?|benzodiazepines?|xanax|xannies|valium|vallies|ativan|klonopin|diazepam|alprazolam|lorazepam|"
+    r"clonazepam|etizolam|temazepam|bars|alcohol|booze|the drink|drinking)\b")
+_STOPPING = LazyRegex(
+    r"\b(?:come off|coming off|get off|getting off|quit\w*|stop\w*(?! (?:my |your |his |her |their |the )?breath\w*)|"
+    r"withdrawal|withdrawals|detox\w*|rattl\w*|cluck\w*|kick\w*|cold turkey)\b")
+SEIZURE_ENTRY = "withdrawal-danger-seizures"
+
+
+def stopping_with_depressant(text: str) -> bool:
+    """Coming off an opioid and a benzodiazepine or alcohol together."""
+    norm = normalise(text)
+    if not (_STOPPING.search(norm) and _STOPS_A_DEPRESSANT.search(norm)):
+        return False
+    return bool(_OPIOID_TAKEN.search(norm) or _ALONGSIDE_WITHDRAWAL.search(norm)
+                or _withdrawal_of_its_own(norm, _STOPS_A_DEPRESSANT)) and not re.search(
+        r"\b(?:naltrexone|vivitrol|naloxone|narcan|drink\w* (?:water|fluids?|juice|tea|electrolytes?)|"
+        r"eat\w* (?:and|or|n) drink\w*|(?:keep|keeping|hold|holding) (?:\w+ ){0,3}?down|(?:stay|keep|lay) off|avoid\w*|"
+        r"to cope|cope with|coping|edge off|help\w* (?:me |him |her )?(?:with|for|through)|for (?:the )?withdrawal|"
+        r"get (?:me |him |her )?through|eas\w*|good for|to sleep|drink\w* (?:\w+ )?(?:codeine|cough|syrup|lean|methadone|done|opioid|opiate)|"
+        r"(?:do not|never) (?:touch|touched|use|used|take|took|do|did)|"
+        r"(?:like|as|than|only|just|unlike|compared to|versus|vs|way they say) (?:\w+ ){0,3}?(?:alcohol|booze|the drink|"
+        r"drinking))\b", norm) and not _DRUG_AND_ALCOHOL.search(norm)
 
 
 @dataclass
@@ -254,6 +340,11 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
         need, p = next(((label.partition(":")[2], p) for label, p in others
                         if label.startswith("@number:") and label.partition(":")[2] in NUMBER_NEEDS), ("any", 0.0))
         return Reading(NUMBER, detail=need, confidence=p)
+    if taken_with_depressant(text) and MIXING_ENTRY in library.load().answers(locale):
+        entry = library.load().entries[MIXING_ENTRY]
+        return Reading(ANSWER, entry=MIXING_ENTRY, topic=entry["topic"], confidence=1.0)
+    if stopping_with_depressant(text) and SEIZURE_ENTRY in library.load().answers(locale):
+        return Reading(ANSWER, entry=SEIZURE_ENTRY, topic=library.load().entries[SEIZURE_ENTRY]["topic"], confidence=1.0)
     if other_substance_only(text):
         # About alcohol, benzodiazepines, stimulants...: the library's opioid answers would mislead.
         entry = best_entry(text, OUT_OF_SCOPE, locale)
