@@ -22,7 +22,7 @@ from collections import defaultdict
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import REPO, machine  # noqa: E402
 
-DEFAULT_SET = os.path.join(REPO, "bench", "data", "blind", "set63")
+DEFAULT_SET = os.path.join(REPO, "bench", "data", "blind", "set65")
 EMERGENCY = {"en-US": "911", "en-GB": "999", "en-CA": "911", "en-AU": "000", "en-IN": "112"}
 BUDGETS = {"served": 0.92, "asked_back": 0.15, "false_alarms": 0.03}
 

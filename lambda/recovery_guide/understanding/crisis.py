@@ -120,8 +120,8 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
         return Risk(EMERGENCY, kind)
     overdose, suicide = probs.get("emergency_overdose", 0.0), probs.get("emergency_suicide", 0.0)
     kind = OVERDOSE if overdose >= suicide else SUICIDE
-    from .crisis_patterns import (about_later, at_risk, feels_unwell_now, figure_of_speech, on_screen, seeking_safety,
-                                  told_as_history)
+    from .crisis_patterns import (about_later, at_risk, better_now, feels_unwell_now, figure_of_speech, on_screen,
+                                  seeking_safety, told_as_history)
     # The model does not judge alone one or two words ("second", "the rest"), nor words the patterns
     # read as a figure of speech ("I overdosed on chocolate", "dead keen") or about some day ("scared I'll
     # overdose one day", "just wanna be ready"). Asked only when the model leans towards danger: compiling
@@ -129,7 +129,7 @@ def assess(text: str, in_slot: bool = False, after_at_risk: bool = False) -> Ris
     long_enough = len(text.split()) >= MODEL_MIN_WORDS
     at_risk_share = overdose + suicide + probs.get("at_risk", 0.0)
     model_judges = long_enough and at_risk_share >= min(EMERGENCY_SHARE, AT_RISK_SHARE) and not figure_of_speech(text) \
-        and not about_later(text) and not seeking_safety(text) and not on_screen(text)
+        and not about_later(text) and not seeking_safety(text) and not on_screen(text) and not better_now(text)
     if model_judges and overdose + suicide >= EMERGENCY_SHARE:
         if not told_as_history(text):
             # A question about nobody in particular ("what does overdose breathing sound like") with no

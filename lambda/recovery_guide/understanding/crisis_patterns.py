@@ -163,7 +163,7 @@ _NEGATED_BEFORE = _LazyRegex(r"\b(?:not|never|no|nobody|without|nor)(?: \w+)?(?:
 _AUX_QUESTION = _LazyRegex(r"^(?:\w+ )?(?:do|does|did|can|could|will|would|should|may|might|is|are|am|how|why|"
                            r"what|when|where|which|who)\b")
 _HISTORY = _LazyRegex(
-    r"\b(?:last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|time|new year)|"
+    r"\b(?:last (?:year|month|week|weekend|summer|winter|spring|fall|autumn|christmas|time|new year)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|couple|several|many) "
     r"(?:years?|months?|weeks?|yrs?) ago|years ago|months ago|weeks ago|ages ago|long ago|back in|in the past|"
     r"in (?:nineteen|twenty|two thousand)(?: and)? \w+(?: \w+)?(?= |$)(?<!twenty four)(?<!twenty four seven)|hace \w+ (?:anos|meses|semanas)|"
@@ -177,7 +177,7 @@ _HISTORY = _LazyRegex(
     r"a while (?:back|ago)|(?:years|months|weeks|ages|way) back|"
     r"the (?:show|movie|film|series|programme|program|episode|video|doco|documentary) (?:i|we) (?:was |were )?(?:watching|watched|saw)|"
     r"(?:and|but) (?:lived|survived|made it)|at (?:age \d+|(?:thir|four|fif|six|seven|eigh|nine)teen)\b|as a teenager|(?:last |at )christmas|"
-    r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was|am) (?:fine|okay|ok|alright|all right|doing (?:way |much |so much |a lot )?(?:well|good|great|ok|okay|better)) now|"
+    r"(?:was|were|seemed) (?:fine|okay|ok|alright|all right) (?:the next day|the day after|afterwards|after)|(?:is|s|are|was|am|m) (?:totally |completely |all )?(?:fine|okay|ok|alright|all right|doing (?:way |much |so much |a lot )?(?:well|good|great|ok|okay|better)) now|"
     r"(?:told|tells|telling) (?:me|him|her|us|them) (?:that )?(?:i|he|she|they|we) (?:had )?(?:nearly|almost) "
     r"(?:overdosed|died|od d|went over|stopped breathing)|"
     r"survived|came good|pulled through|made it through|the first time|passed (?:from|of)|"
@@ -252,6 +252,11 @@ _OD_GROUPS = [
         r"\b(?:not|does not|do not|will not|is not|can not) (?:\w+ )?(?:answer|answering|respond|responding|react|reacting|"
         r"move|moving|wake|waking)\b(?! (?:\w+ )?(?:phone|texts?|calls?|messages?|door|emails?)).{0,40}"
         r"\b(?:grey|gray|blue|purple|ashen)\b",
+    ]),
+    # a limb gone numb after a drug: "pretty sure that was fent, I can't feel my arms"
+    ("now", ("feel my",), [
+        r"\b(?:fent\w*|dope|heroin|gear|pills?|shot|hit|took|taken|used|did|had|smoked|snorted|injected|batch|bag|point)\b"
+        r".{0,60}\bcan not (?:even )?feel my (?:arms?|legs?|hands?|feet|face|body|lips|chest|fingers)\b",
     ]),
     # after a dose, a head that will not stay up: "had my bup then some gear on top and I can barely hold my head up"
     ("now", ("barely", "hardly", "head up", "eyes open"), [
@@ -849,6 +854,13 @@ _SU_SELF_GROUPS = [
         r"\bwhile i (?:take|swallow|neck|do|shoot) (?:these|them|this lot|it all|the lot|all (?:of )?(?:them|these|it|my \w+))\b"
         r".{0,50}\blast\b",
     ]),
+    # "I won't be here when she gets back"; "a huge shot by myself so it's finally over"
+    (("be here when", "be around when", "be alive when", "over"), [
+        r"\b(?:will not|not going to|not gonna) be (?:here|around|alive) when (?:she|he|they|my \w+|you|everyone|mum|mom|dad) "
+        r"(?:gets?|comes?|come) (?:back|home|in)\b",
+        r"\b(?:shot|dose|hit|bag|take|taking|use|using|do|doing|overdose)\b.{0,50}\bso (?:it s|it is|its|it will be|it ll be|"
+        r"this is|everything is|it can be) (?:finally |all |just )?over\b",
+    ]),
     # "the fastest way so nobody finds me in time"
     (("in time",), [
         r"\bso (?:that )?(?:nobody|no one|noone|no body) (?:\w+ )?(?:finds|find|gets to|reaches|can save|saves) me "
@@ -1085,6 +1097,7 @@ _FEAR_WORDS = r"(?:scared|afraid|terrified|frightened|worried|worry|worries|fear
 _FEAR = _LazyRegex(r"\b(?:" + _FEAR_WORDS + r"|dread)\b")
 _SOME_DAY = _LazyRegex(r"\b(?:someday|some day|one day|one of these days|first week|next (?:week|month|year)|"
                        r"(?:the )?next (?:guy|guys|guy s|batch|dealer|plug|lot|bag|supply|delivery|connect)\b|"
+                       r"(?:my|his|her|their) (?:own )?release\b|"
                        r"when (?:\w+ ){1,2}(?:gets|get|comes|come|is|are) (?:out|home|released|back)|"
                        r"if (?:\w+ ){1,2}(?:relapses|relapse|uses|use|goes back|go back))\b")
 
@@ -1255,6 +1268,9 @@ _TALKS_OF_END = _LazyRegex(r"\b(?<!\bi )(?<!\bwe )(?:talks|talked|keeps talking|
                            r"?(?: about| of)?(?: \w+)?\s*$")
 _OTHER_SUBJECT_END = _LazyRegex(r"\b(?:he|she|they|my \w+|his \w+|her \w+)(?: s| is| was| has been| s been| might be| could be)?"
                                 r"(?: \w+ing| thinking (?:of|about))?\s*$")
+_ASKING_FOR_STUDY = _LazyRegex(r"\b(?:asking|ask|this is|it s|its|it is) (?:for|about) (?:a |my |our |the )?(?:class|school|"
+                               r"course|assignment|project|essay|uni|college|study|research|training|presentation|homework|"
+                               r"module|lecture)\b")
 # "asking for me": a general-sounding question the speaker says is about themself
 _ASKING_FOR_ME = _LazyRegex(r"\b(?:asking|ask|asked|this is) (?:for|about) (?:me|myself)\b(?! and)|\basking for myself\b")
 
@@ -1267,6 +1283,8 @@ def _su_self_reason(text: str, m: re.Match) -> str | None:
     if _negated(text, m.start()) and not phrase.startswith(
             ("do not", "no ", "not ", "nothing", "can not", "never", "will not", "no longer", "i am ", "i m ", "i will ")):
         return "negated"
+    if _ASKING_FOR_STUDY.search(text) and not _NOW_SU.search(text):
+        return "general"                 # "is it common to feel suicidal in withdrawal, I'm asking for a class"
     if _ASKING_FOR_ME.search(text) or _QUICK_ALL_AT_ONCE.match(phrase):
         return None                      # "is it quick if you neck all your methadone at once, asking for me"
     if phrase.lstrip().startswith(("how much", "how many")) and "wake up" in phrase and _SELF_WORDS.search(text):
@@ -1387,6 +1405,11 @@ def detect_crisis(text: str) -> str | None:
 _USING_WORDS = (r"(?:use|using|do|doing|take|taking|have|having|shoot|shooting|fix|smoke|smoking|score|"
                 r"inject|injecting|going to|gonna|about to)")
 _AT_RISK = [
+    # "soon as I get out of detox Monday I'm going straight to my old spot to get what I used to get"
+    (OVERDOSE, _LazyRegex(
+        r"\b(?:get|getting|got|come|coming) out of (?:detox|rehab|jail|prison|hospital|treatment)\b.{0,60}"
+        r"\b(?:straight|going|gonna|go|first thing)\b.{0,50}\b(?:what i used to (?:get|use|take|do|have|score)|"
+        r"my old (?:spot|dealer|plug|amount|dose|usual|connect)|score|get on|my usual)\b")),
     # "dying doesn't scare me anymore", "I'm not afraid of overdosing any more"
     (SUICIDE, _LazyRegex(
         r"\b(?:dying|death|being dead|overdosing|dropping) (?:does not|do not|no longer|is not|s not) (?:even )?"
@@ -1459,7 +1482,9 @@ _AT_RISK = [
     (SUICIDE, _LazyRegex(
         r"\b(?:better|easier|happier|lighter)\b.{0,40}\b(?:if |that |when )?i (?:am|was|were|m|be|is) "
         r"(?:not (?:here|there|around|alive|in the picture)|gone|dead|out of the way)\b"
-        r"(?! (?:them|him|her|those|people|the house|home|at home|when|for the))")),
+        r"(?! (?:them|him|her|those|people|the house|home|at home|when|for the))|"
+        r"\b(?:better|easier|happier)\b.{0,40}\bif i (?:just )?(?:went over|died|overdosed|did not wake up|never woke up|"
+        r"dropped|od d|was to (?:go over|die|overdose))\b")),
     # self-harm in other words: "I keep scratching my arms until they bleed"
     (SUICIDE, _LazyRegex(
         r"\b(?:scratch\w*|burn\w*|cut\w*|hit\w*|punch\w*|bang\w*|carv\w*|pinch\w*|bit\w*|starv\w*) "
@@ -1532,6 +1557,8 @@ _JUST_NOW = _LazyRegex(r"\bjust (?:used|took|taken|had|did|done|shot|injected|sm
 
 _FIGURE_OF_SPEECH = _LazyRegex(
     r"\boverdos\w* on (?:\w+ )?(?:" + _NOT_A_DRUG + r")\b|"
+    r"\b(?:craving|cravings|withdrawal|withdrawals|rattle|this job|work|kids|exams?)\b.{0,20}\b(?:is|s|are|gonna|going to|will|ll) "
+    r"be the (?:death|end) of me\b|"
     # a service doubted, not a life: "what's the point of rehab if half the people relapse anyway"
     r"\bwhat (?:is |s )?the (?:point|use) (?:of|in) (?:going to |doing |trying |even )?(?:\w+ )?(?:rehab|treatment|detox|"
     r"meetings?|methadone|suboxone|buprenorphine|counsell?ing|therapy|program|programme|naloxone|narcan|"
@@ -1626,6 +1653,16 @@ def on_screen(text: str) -> bool:
 
 
 _ME_NOW = _LazyRegex(r"\b(?:i am|i m|i feel|i want|i will|i just|i have just|i ve just)\b")
+
+
+# Past thoughts told from a better place: "I used to think about ending it back when I was using, I'm doing a lot better now"
+_BETTER_NOW = _LazyRegex(r"\b(?:doing|feeling|feel|i m|i am|much|lot|way|so much) (?:\w+ )?(?:better|well|good|fine|great|okay|ok) "
+                         r"now\b|\bin a (?:good|better) place now\b")
+
+
+def better_now(text: str) -> bool:
+    norm = normalise(text)
+    return bool(_BETTER_NOW.search(norm)) and bool(_HISTORY.search(norm)) and not _RESIGNED.search(norm)
 
 
 def seeking_safety(text: str) -> bool:
