@@ -197,9 +197,10 @@ def other_substance_only(text: str) -> bool:
 # sleeping pills) is how many overdoses happen: "can I drink on methadone" or "subs and booze ok" needs
 # the overdose warning, whatever the medicine's own answers say. Not when the question is about stopping
 # both (withdrawal's own answers carry the seizure warning), about naloxone, or methadone being drunk.
+_BENZODIAZEPINES = (r"benzos?|benzodiazepines?|xanax|xannies|valium|vallies|ativan|klonopin|diazepam|alprazolam|lorazepam|"
+                    r"clonazepam|etizolam|temazepam|bars")
 _SLOWS_BREATHING = LazyRegex(
-    r"\b(?:benzos?|benzodiazepines?|xanax|xannies|valium|vallies|ativan|klonopin|diazepam|alprazolam|lorazepam|"
-    r"clonazepam|etizolam|temazepam|bars|gabapentin|gabbies|gabbys|gabapentinoids?|pregabalin|lyrica|"
+    r"\b(?:" + _BENZODIAZEPINES + r"|gabapentin|gabbies|gabbys|gabapentinoids?|pregabalin|lyrica|"
     r"sleeping (?:pills?|tablets?)|sleepers|zopiclone|zolpidem|ambien|muscle relaxants?|soma|downers|"
     r"alcohol|booze|beers?|wine|liquor|vodka|whiske?y|spirits|drink|drinks|drinking|(?:a )?pegs?|a cold one|"
     r"(?:a )?pints?|a few drinks|a glass of \w+)\b")
@@ -228,13 +229,23 @@ MIXING_ENTRY = "overdose-mixing-depressants"
 
 # Coming off opioids and benzodiazepines or heavy drinking together: stopping those can cause seizures,
 # so the answer is the one that says so, not "opioid withdrawal is rarely life-threatening".
-_STOPS_A_DEPRESSANT = LazyRegex(
-    r"\b(?:benzos?|benzodiazepines?|xanax|xannies|valium|vallies|ativan|klonopin|diazepam|alprazolam|lorazepam|"
-    r"clonazepam|etizolam|temazepam|bars|alcohol|booze|the drink|drinking)\b")
+_STOPS_A_DEPRESSANT = LazyRegex(r"\b(?:" + _BENZODIAZEPINES + r"|alcohol|booze|the drink|drinking)\b")
 _STOPPING = LazyRegex(
     r"\b(?:come off|coming off|get off|getting off|quit\w*|stop\w*(?! (?:my |your |his |her |their |the )?breath\w*)|"
     r"withdrawal|withdrawals|detox\w*|rattl\w*|cluck\w*|kick\w*|cold turkey)\b")
 SEIZURE_ENTRY = "withdrawal-danger-seizures"
+
+
+# Drinking that is not alcohol, a drink used to cope (the relief answers say why not), comparisons
+# ("like coming off the drink") and drinking medicine ("drinking codeine syrup").
+_NOT_STOPPING_TOGETHER = LazyRegex(
+    r"\b(?:naltrexone|vivitrol|naloxone|narcan|drink\w* (?:water|fluids?|juice|tea|electrolytes?)|"
+    r"eat\w* (?:and|or|n) drink\w*|(?:keep|keeping|hold|holding) (?:\w+ ){0,3}?down|(?:stay|keep|lay) off|avoid\w*|"
+    r"to cope|cope with|coping|edge off|help\w* (?:me |him |her )?(?:with|for|through)|for (?:the )?withdrawal|"
+    r"get (?:me |him |her )?through|eas\w*|good for|to sleep|drink\w* (?:\w+ )?(?:codeine|cough|syrup|lean|methadone|done|opioid|opiate)|"
+    r"(?:do not|never) (?:touch|touched|use|used|take|took|do|did)|"
+    r"(?:like|as|than|only|just|unlike|compared to|versus|vs|way they say) (?:\w+ ){0,3}?(?:alcohol|booze|the drink|"
+    r"drinking))\b")
 
 
 def stopping_with_depressant(text: str) -> bool:
@@ -243,14 +254,8 @@ def stopping_with_depressant(text: str) -> bool:
     if not (_STOPPING.search(norm) and _STOPS_A_DEPRESSANT.search(norm)):
         return False
     return bool(_OPIOID_TAKEN.search(norm) or _ALONGSIDE_WITHDRAWAL.search(norm)
-                or _withdrawal_of_its_own(norm, _STOPS_A_DEPRESSANT)) and not re.search(
-        r"\b(?:naltrexone|vivitrol|naloxone|narcan|drink\w* (?:water|fluids?|juice|tea|electrolytes?)|"
-        r"eat\w* (?:and|or|n) drink\w*|(?:keep|keeping|hold|holding) (?:\w+ ){0,3}?down|(?:stay|keep|lay) off|avoid\w*|"
-        r"to cope|cope with|coping|edge off|help\w* (?:me |him |her )?(?:with|for|through)|for (?:the )?withdrawal|"
-        r"get (?:me |him |her )?through|eas\w*|good for|to sleep|drink\w* (?:\w+ )?(?:codeine|cough|syrup|lean|methadone|done|opioid|opiate)|"
-        r"(?:do not|never) (?:touch|touched|use|used|take|took|do|did)|"
-        r"(?:like|as|than|only|just|unlike|compared to|versus|vs|way they say) (?:\w+ ){0,3}?(?:alcohol|booze|the drink|"
-        r"drinking))\b", norm) and not _DRUG_AND_ALCOHOL.search(norm)
+                or _withdrawal_of_its_own(norm, _STOPS_A_DEPRESSANT)) and not _NOT_STOPPING_TOGETHER.search(norm) \
+        and not _DRUG_AND_ALCOHOL.search(norm)
 
 
 @dataclass
@@ -340,11 +345,10 @@ def read(text: str, locale: str | None, context: dict | None = None) -> Reading:
         need, p = next(((label.partition(":")[2], p) for label, p in others
                         if label.startswith("@number:") and label.partition(":")[2] in NUMBER_NEEDS), ("any", 0.0))
         return Reading(NUMBER, detail=need, confidence=p)
-    if taken_with_depressant(text) and MIXING_ENTRY in library.load().answers(locale):
-        entry = library.load().entries[MIXING_ENTRY]
-        return Reading(ANSWER, entry=MIXING_ENTRY, topic=entry["topic"], confidence=1.0)
-    if stopping_with_depressant(text) and SEIZURE_ENTRY in library.load().answers(locale):
-        return Reading(ANSWER, entry=SEIZURE_ENTRY, topic=library.load().entries[SEIZURE_ENTRY]["topic"], confidence=1.0)
+    safety_entry = MIXING_ENTRY if taken_with_depressant(text) else SEIZURE_ENTRY if stopping_with_depressant(text) else None
+    if safety_entry and safety_entry in library.load().answers(locale):
+        # Two drugs at once: the answer that carries the safety fact, whatever the model leans to.
+        return Reading(ANSWER, entry=safety_entry, topic=library.load().entries[safety_entry]["topic"], confidence=1.0)
     if other_substance_only(text):
         # About alcohol, benzodiazepines, stimulants...: the library's opioid answers would mislead.
         entry = best_entry(text, OUT_OF_SCOPE, locale)
